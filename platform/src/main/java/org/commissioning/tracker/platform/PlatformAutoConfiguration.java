@@ -1,0 +1,130 @@
+package org.commissioning.tracker.platform;
+
+import java.util.Comparator;
+import java.util.List;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import javax.sql.DataSource;
+
+/**
+ * Axon on PostgreSQL, the same in every deployment shape: JSON events (Jackson 3), the event store schema by Flyway,
+ * who recorded an event and why carried from the command's metadata to its events, and the event storage engine
+ * chosen by {@code tracker.event-store.engine} ({@code jpa}, the default, or {@code jdbc}).
+ */
+@AutoConfiguration(before = JpaEventStoreAutoConfiguration.class)
+public class PlatformAutoConfiguration {
+
+    /** The metadata keys every event carries (DOMAIN.md: who recorded it and the reason given). */
+    public static final String RECORDED_BY = "recordedBy";
+    public static final String REASON = "reason";
+    public static final String CORRELATION_ID = "correlationId";
+
+    /**
+     * Axon's Jackson 3 serializer reads its own tracking tokens polymorphically (a replay token wraps another
+     * token); Jackson 3 refuses polymorphic types it is not told to trust, so trust Axon's.
+     */
+    @Bean
+    Jackson3SerializerCustomizer axonPolymorphicTypes() {
+        return builder -> builder.polymorphicTypeValidator(
+                BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
+    }
+
+    /** One pooled streaming processor per processing group; its tokens live in the read model's database. */
+    @Bean
+    ConfigurerModule pooledStreamingProcessors() {
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    }
+
+    @Bean
+    CorrelationDataProvider auditMetadata() {
+        return new SimpleCorrelationDataProvider(RECORDED_BY, REASON, CORRELATION_ID);
+    }
+
+    @Bean
+    SchemaModule eventStoreSchema() {
+        return SchemaModule.EVENT_STORE;
+    }
+
+    /**
+     * Runs each module's migrations with its own history table, the event store's first; Spring Boot's own Flyway
+     * configuration (data source, credentials) is reused, its locations are not.
+     */
+    @Bean
+    FlywayMigrationStrategy schemaModules(ObjectProvider<SchemaModule> modules) {
+        return flyway -> {
+            List<SchemaModule> ordered = modules.orderedStream()
+                    .distinct()
+                    .sorted(Comparator.comparingInt(SchemaModule::order).thenComparing(SchemaModule::name))
+                    .toList();
+            for (SchemaModule module : ordered) {
+                Flyway.configure()
+                        .configuration(flyway.getConfiguration())
+                        .locations(module.location())
+                        .table(module.historyTable())
+                        .baselineOnMigrate(false)
+                        .load()
+                        .migrate();
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "tracker.event-store.engine", havingValue = "jdbc")
+    EventStorageEngine jdbcEventStorageEngine(Serializer defaultSerializer,
+                                              PersistenceExceptionResolver persistenceExceptionResolver,
+                                              @Qualifier("eventSerializer") Serializer eventSerializer,
+                                              Configuration configuration,
+                                              DataSource dataSource,
+                                              TransactionManager transactionManager) {
+        ConnectionProvider connections = new SpringDataSourceConnectionProvider(dataSource);
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connections)
+                .transactionManager(transactionManager)
+                .schema(jpaCompatibleSchema())
+                .build();
+    }
+
+    /** The JDBC engine on the same tables and columns as the JPA engine, so either can run on one database. */
+    static EventSchema jpaCompatibleSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+}
