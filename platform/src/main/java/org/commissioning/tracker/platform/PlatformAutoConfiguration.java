@@ -1,5 +1,7 @@
 package org.commissioning.tracker.platform;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import org.axonframework.config.Configuration;
@@ -20,7 +22,9 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
@@ -61,6 +65,13 @@ public class PlatformAutoConfiguration {
         return new SimpleCorrelationDataProvider(RECORDED_BY, REASON, CORRELATION_ID);
     }
 
+    /** The only source of "today": the system clock in the configured zone (DOMAIN.md: default Europe/London). */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock(@Value("${tracker.time-zone:Europe/London}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+
     @Bean
     SchemaModule eventStoreSchema() {
         return SchemaModule.EVENT_STORE;
@@ -82,7 +93,9 @@ public class PlatformAutoConfiguration {
                         .configuration(flyway.getConfiguration())
                         .locations(module.location())
                         .table(module.historyTable())
-                        .baselineOnMigrate(false)
+                        // another module's tables may already be there: start this module's history below V1
+                        .baselineOnMigrate(true)
+                        .baselineVersion("0")
                         .load()
                         .migrate();
             }

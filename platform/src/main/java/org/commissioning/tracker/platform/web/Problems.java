@@ -39,6 +39,7 @@ public final class Problems {
         String title = switch (rejection.status()) {
             case 404 -> "Not found";
             case 409 -> "Conflict";
+            case 503 -> "Not ready yet";
             default -> "A business rule does not allow this";
         };
         return problem(rejection.status(), rejection.code(), title, detail);
