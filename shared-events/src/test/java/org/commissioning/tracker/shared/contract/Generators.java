@@ -8,6 +8,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.commissioning.tracker.shared.Money;
 import org.commissioning.tracker.shared.RuleViolation;
 
@@ -72,8 +73,13 @@ final class Generators {
     }
 
     static Arbitrary<Step> steps() {
-        return Combinators.combine(Arbitraries.of(Action.class), Arbitraries.integers().between(0, 900), lengths())
-                .as(Step::new);
+        Arbitrary<Action> actions = Arbitraries.frequency(
+                Tuple.of(4, Action.EXTEND), Tuple.of(4, Action.RENEW), Tuple.of(2, Action.NON_RENEWAL),
+                Tuple.of(2, Action.TERMINATION_NOTICE), Tuple.of(1, Action.TERMINATE), Tuple.of(1, Action.VARY),
+                Tuple.of(1, Action.COMMENCE), Tuple.of(1, Action.REVIEW));
+        Arbitrary<Integer> gaps = Arbitraries.oneOf(Arbitraries.integers().between(0, 60),
+                Arbitraries.integers().between(0, 900));
+        return Combinators.combine(actions, gaps, lengths()).as(Step::new);
     }
 
     /** A generated contract: terms, award (up to 400 days before or 100 after the start) and what happened to it. */
@@ -94,7 +100,7 @@ final class Generators {
     }
 
     static Arbitrary<Scenario> scenarios() {
-        return Combinators.combine(terms(), Arbitraries.integers().between(-100, 400), steps().list().ofMaxSize(8))
+        return Combinators.combine(terms(), Arbitraries.integers().between(-100, 400), steps().list().ofMaxSize(10))
                 .as((terms, awardedBefore, steps) -> {
                     LocalDate awardedOn = terms.startDate().minusDays(awardedBefore);
                     ContractRegistered registered = new ContractRegistered(ContractId.of("GENERATED"), "Generated",

@@ -114,7 +114,10 @@ class TorbayRollingRenewalTest {
 
         assertThat(notice.takesEffectOn()).isEqualTo(date("2023-10-01"));
         assertThat(notice.endsOn()).isEqualTo(date("2025-09-30"));
+        assertThat(history.asOf("2022-07-02").nextRenewalPoint()).isEqualTo(date("2022-10-01"));
+        assertThat(history.asOf("2022-07-02").nonRenewalNoticeDeadline()).isNull();
         assertThat(history.asOf("2022-10-01").endDate()).isEqualTo(date("2025-09-30"));
+        assertThat(history.asOf("2022-10-01").nextRenewalPoint()).isNull();
         assertThat(history.asOf("2025-09-30").status()).isEqualTo(ContractStatus.ACTIVE);
         assertThat(history.asOf("2025-10-01").status()).isEqualTo(ContractStatus.EXPIRED);
         assertThat(history.timeline().totalDaysInForce()).hasValue(3_653);
