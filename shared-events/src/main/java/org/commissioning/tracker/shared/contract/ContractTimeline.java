@@ -58,8 +58,17 @@ import org.commissioning.tracker.shared.Values;
  * <li><b>Options lapse</b> once their decision deadline has passed, once the contract has renewed (automatically or by
  * a recorded renewal) and once it has ended; {@code extensionRemaining} and {@code extensionDecisionDeadline} are
  * then null. Options are used in order; an exercise stays within the current option.</li>
- * <li>A {@code BY_AGREEMENT} renewal may be agreed any time up to the end date, but not for a renewal point beyond
- * the coming one ({@code already_renewed}).</li>
+ * <li>A {@code BY_AGREEMENT} renewal may be agreed any time up to the end date (even before the start date), but not
+ * for a renewal point beyond the coming one ({@code already_renewed}); it moves the end date as soon as it is
+ * recorded, and the phase becomes RENEWED from its renewal point. {@code nextRenewalPoint} is then the agreed point
+ * until it is reached, else the day after the end while renewals remain. {@code nonRenewalNoticeDeadline} is shown for
+ * {@code BY_AGREEMENT} only when the rule sets a notice period (otherwise the decision is simply the renewal itself,
+ * due by the end date).</li>
+ * <li>{@code maximumEndDate} is contractual: the initial end plus every option in full, then {@code maxRenewals}
+ * renewals; it does not shrink when an option lapses or a notice is served.</li>
+ * <li>A derived renewal shows the term's end before and after; a termination notice known by then cuts the state's
+ * {@code endDate} short but not the derived renewal.</li>
+ * <li>A variation of a contract registered without a value leaves the value unknown (null).</li>
  * <li><b>A termination or termination notice</b> shortens {@code endDate} as soon as it is known (a notice: from the
  * day it is served; a termination: from its effective date). A termination effective after the contract would have
  * ended anyway does not make it TERMINATED.</li>
