@@ -29,7 +29,7 @@ class EmbeddedDataSurvivesRestartTest {
 
         try (ConfigurableApplicationContext second = Applications.start(StandaloneApplication.class,
                 StandaloneApplication.CONFIG_NAME, directory)) {
-            Response read = new ApiClient(Applications.port(second)).get("/api/contracts/TORBAY-ICO");
+            Response read = new ApiClient(Applications.port(second)).get("/api/contracts/TORBAY-ICO?asOf=2018-06-01");
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.field("endDate")).isEqualTo("2020-09-30");
         }

@@ -3,42 +3,23 @@ package org.commissioning.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.commissioning.tracker.platform.testing.ApiClient;
 import org.commissioning.tracker.platform.testing.ApiClient.Response;
 import org.commissioning.tracker.platform.testing.Seeds;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The slice end to end: the standalone application on a real port and the embedded PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=standalone", "tracker.embedded-postgres.ephemeral=true"})
-class RegisterAndReadOverHttpTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
+class RegisterAndReadOverHttpTest extends EndToEndTest {
 
     @Test
     void aRegisteredContractIsReadBackThroughTheProjection() {
-        Response written = api.post("/api/contracts", Seeds.TORBAY, "X-Recorded-By", "Contracts team");
+        Response written = api.post("/api/contracts", Seeds.TORBAY.replace("TORBAY-ICO", "TORBAY-SLICE"), "X-Recorded-By", "Contracts team");
         assertThat(written.status()).isEqualTo(201);
-        assertThat(written.field("id")).isEqualTo("TORBAY-ICO");
+        assertThat(written.field("id")).isEqualTo("TORBAY-SLICE");
         long version = written.json().get("version").asLong();
         assertThat(version).isZero();
 
-        Response read = api.get("/api/contracts/TORBAY-ICO?minVersion=" + version);
+        Response read = api.get("/api/contracts/TORBAY-SLICE?asOf=2018-06-01&minVersion=" + version);
         assertThat(read.status()).isEqualTo(200);
         JsonNode contract = read.json();
         assertThat(contract.get("title").asString()).isEqualTo("Torbay and South Devon integrated care organisation");
@@ -55,13 +36,13 @@ class RegisterAndReadOverHttpTest {
         assertThat(contract.get("version").asLong()).isEqualTo(version);
 
         String metaData = jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from domain_event_entry "
-                + "where aggregate_identifier = 'contract:TORBAY-ICO'", String.class);
+                + "where aggregate_identifier = 'contract:TORBAY-SLICE'", String.class);
         assertThat(metaData).contains("\"recordedBy\":\"Contracts team\"").contains("Registered from the CCG's board papers");
     }
 
     @Test
     void aSecondRegistrationOfTheSameIdIsAConflictAndStoresNothing() {
-        String body = Seeds.MID_NOTTS;
+        String body = Seeds.MID_NOTTS.replace("MIDNOTTS-ALLIANCE", "MIDNOTTS-TWICE");
         assertThat(api.post("/api/contracts", body).status()).isEqualTo(201);
         long before = eventCount();
 

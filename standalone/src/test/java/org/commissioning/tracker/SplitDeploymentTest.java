@@ -53,7 +53,7 @@ class SplitDeploymentTest {
         Response written = commands.post("/api/contracts", Seeds.MID_NOTTS);
         assertThat(written.status()).isEqualTo(201);
 
-        Response read = queries.get("/api/contracts/MIDNOTTS-ALLIANCE?minVersion=" + written.field("version"));
+        Response read = queries.get("/api/contracts/MIDNOTTS-ALLIANCE?asOf=2017-01-01&minVersion=" + written.field("version"));
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.field("kind")).isEqualTo("ALLIANCE_AGREEMENT");
         assertThat(read.field("startDate")).isEqualTo("2016-04-01");

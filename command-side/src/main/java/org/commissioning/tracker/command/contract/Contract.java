@@ -3,25 +3,39 @@ package org.commissioning.tracker.command.contract;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.commissioning.tracker.shared.contract.ContractCommands.CompleteReviewPoint;
+import org.commissioning.tracker.shared.contract.ContractCommands.ExerciseExtensionOption;
+import org.commissioning.tracker.shared.contract.ContractCommands.RecordCommencement;
 import org.commissioning.tracker.shared.contract.ContractCommands.RegisterContract;
+import org.commissioning.tracker.shared.contract.ContractCommands.RenewContract;
+import org.commissioning.tracker.shared.contract.ContractCommands.ReviewPointScheduling;
+import org.commissioning.tracker.shared.contract.ContractCommands.ScheduleReviewPoint;
+import org.commissioning.tracker.shared.contract.ContractCommands.ServeNotice;
+import org.commissioning.tracker.shared.contract.ContractCommands.TerminateContract;
+import org.commissioning.tracker.shared.contract.ContractCommands.VaryContract;
+import org.commissioning.tracker.shared.contract.ContractEvent;
 import org.commissioning.tracker.shared.contract.ContractId;
 import org.commissioning.tracker.shared.contract.ContractRegistered;
+import org.commissioning.tracker.shared.contract.ContractTimeline;
+import org.commissioning.tracker.shared.contract.ReviewPointScheduled;
 
 /**
- * One contract's life. Command handlers check the rules and apply events; event sourcing handlers only assign state.
- * Every command handler returns the version (the sequence number of the latest event).
+ * One contract's life. Each command handler asks the contract's timeline (the pure date rules of DOMAIN.md, shared
+ * with the query side) to decide: it returns the event to apply or refuses with a rule's code, and then nothing is
+ * stored. Event sourcing handlers only fold the event into the timeline. Every handler returns the version.
  */
 @Aggregate
 class Contract {
 
     @AggregateIdentifier
     private ContractId contractId;
+    private ContractTimeline timeline;
     private long version;
 
     Contract() {
@@ -37,9 +51,66 @@ class Contract {
         return version;
     }
 
+    @CommandHandler
+    long handle(RecordCommencement command) {
+        apply(timeline.commence(command.effectiveOn()));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(ExerciseExtensionOption command) {
+        apply(timeline.exerciseExtension(command.length(), command.effectiveOn()));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(RenewContract command) {
+        apply(timeline.renew(command.effectiveOn()));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(ServeNotice command) {
+        apply(timeline.serveNotice(command.kind(), command.servedOn(), command.servedBy(), command.takesEffectOn()));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(TerminateContract command) {
+        apply(timeline.terminate(command.effectiveOn(), command.initiatedBy(), command.costs()));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(VaryContract command) {
+        apply(timeline.vary(command.effectiveOn(), command.valueChange(), command.description()));
+        return version;
+    }
+
+    @CommandHandler
+    ReviewPointScheduling handle(ScheduleReviewPoint command) {
+        ReviewPointScheduled scheduled = timeline.scheduleReviewPoint(command.effectiveOn(), command.dueOn(),
+                command.kind(), command.description(), command.recurrence());
+        apply(scheduled);
+        return new ReviewPointScheduling(scheduled.reviewId(), version);
+    }
+
+    @CommandHandler
+    long handle(CompleteReviewPoint command) {
+        apply(timeline.completeReviewPoint(command.reviewId(), command.effectiveOn(), command.outcome()));
+        return version;
+    }
+
     @EventSourcingHandler
     void on(ContractRegistered event, @SequenceNumber long sequence) {
         contractId = event.contractId();
+        timeline = ContractTimeline.of(event);
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ContractEvent event, @SequenceNumber long sequence) {
+        timeline = timeline.with(event);
         version = sequence;
     }
 }

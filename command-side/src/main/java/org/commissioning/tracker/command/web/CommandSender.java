@@ -30,10 +30,14 @@ public class CommandSender {
      * @return the aggregate's version after the command
      */
     public long send(Object command, Recording recording, String kind, String id, Rejection unknown) {
+        return send(command, recording, kind, id, unknown, Number.class).longValue();
+    }
+
+    /** The same, for a command whose handler answers more than the version. */
+    public <T> T send(Object command, Recording recording, String kind, String id, Rejection unknown, Class<T> result) {
         try {
-            Object result = commandGateway.sendAndWait(
-                    GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(recording.metaData())));
-            return ((Number) result).longValue();
+            return result.cast(commandGateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(recording.metaData()))));
         } catch (RuntimeException e) {
             throw translate(e, kind, id, unknown);
         }

@@ -12,6 +12,8 @@ import org.commissioning.tracker.query.web.ReadYourWrites;
 import org.commissioning.tracker.shared.Rejection;
 import org.commissioning.tracker.shared.contract.ContractId;
 import org.commissioning.tracker.shared.contract.ContractQueries.ContractDetails;
+import org.commissioning.tracker.shared.contract.ContractQueries.ContractDurations;
+import org.commissioning.tracker.shared.contract.ContractQueries.GetContractDurations;
 import org.commissioning.tracker.shared.contract.ContractQueries.GetContract;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,9 +47,24 @@ public class ContractQueryController {
                              @RequestParam(required = false) Long minVersion) {
         ContractId contractId = new ContractId(id);
         readYourWrites.await(minVersion, () -> Optional.ofNullable(views.versionOf(id)).orElse(-1L), "contract " + id);
-        LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
-        return queries.query(new GetContract(contractId, date, knownAt), ResponseTypes.optionalInstanceOf(ContractDetails.class))
-                .join()
+        return ask(new GetContract(contractId, dateOrToday(asOf), knownAt), ContractDetails.class, id, knownAt);
+    }
+
+    @GetMapping("/{id}/durations")
+    @Operation(summary = "Days in force so far, and days in each state and phase, as of a date")
+    ContractDurations durations(@PathVariable String id,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                @RequestParam(required = false) Instant knownAt) {
+        return ask(new GetContractDurations(new ContractId(id), dateOrToday(asOf), knownAt), ContractDurations.class,
+                id, knownAt);
+    }
+
+    private LocalDate dateOrToday(LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.now(clock);
+    }
+
+    private <R> R ask(Object query, Class<R> answer, String id, Instant knownAt) {
+        return queries.query(query, ResponseTypes.optionalInstanceOf(answer)).join()
                 .orElseThrow(() -> Rejection.UNKNOWN_CONTRACT.because("No contract with id '" + id + "' is registered"
                         + (knownAt == null ? "" : " as known at " + knownAt)));
     }

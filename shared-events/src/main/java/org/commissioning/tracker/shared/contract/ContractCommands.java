@@ -126,6 +126,10 @@ public final class ContractCommands {
         }
     }
 
+    /** What scheduling a review point answers: the identifier given to it and the contract's version. */
+    public record ReviewPointScheduling(String reviewId, long version) {
+    }
+
     public record CompleteReviewPoint(@TargetAggregateIdentifier ContractId contractId, String reviewId,
                                       LocalDate effectiveOn, String outcome) {
         public CompleteReviewPoint {
