@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  * Subclasses share one application context, so each uses its own contract identifiers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=standalone", "tracker.embedded-postgres.ephemeral=true"})
+        properties = {"spring.config.name=standalone", "tracker.embedded-postgres.ephemeral=true",
+                // a loaded build machine may lag; the wait is a bound, not a sleep
+                "tracker.read-your-writes.timeout=30s"})
 @Import(EndToEndTest.FixedToday.class)
 abstract class EndToEndTest {
 
