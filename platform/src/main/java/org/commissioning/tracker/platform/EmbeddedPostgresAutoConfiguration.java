@@ -68,6 +68,8 @@ public class EmbeddedPostgresAutoConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("embedded-postgres");
         dataSource.setMaximumPoolSize(10);
+        dataSource.setConnectionTimeout(3_000);
+        dataSource.setValidationTimeout(1_000);
         return dataSource;
     }
 

@@ -55,6 +55,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseUnavailable(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return respond(Problems.problem(503, "database_unavailable", "The database is unavailable",
+                    "The database cannot be reached; nothing was stored. Try again shortly."));
+        }
         InvalidValueException invalid = causeOfType(e, InvalidValueException.class);
         if (invalid != null) {
             return invalidValue(invalid);
@@ -175,6 +180,26 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             case 415 -> "unsupported_media_type";
             default -> "http_" + status.value();
         };
+    }
+
+    /**
+     * The database cannot be reached: no connection within the pool's timeout, a refused or broken connection, or the
+     * server shutting down (SQLSTATE class 08, 57P01–57P03).
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
