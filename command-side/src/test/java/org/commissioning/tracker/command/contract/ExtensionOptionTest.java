@@ -87,6 +87,38 @@ class ExtensionOptionTest {
                 .expectResultMessagePayload(1L);
     }
 
+    /**
+     * A 3+1+1 contract (chosen): P3Y from 2016-04-01 (ends 2019-03-31), then two options of P1Y, each with notice P3M.
+     * After the first, the contract ends 2020-03-31 and the second must be exercised by 2020-04-01 − P3M = 2020-01-01.
+     */
+    static final ContractId THREE_ONE_ONE = ContractId.of("COMMUNITY-3-1-1");
+    static final ContractRegistered THREE_ONE_ONE_REGISTERED = new ContractRegistered(THREE_ONE_ONE,
+            "Community services", MID_NOTTS_REGISTERED.kind(), MID_NOTTS_REGISTERED.commissioners(),
+            MID_NOTTS_REGISTERED.providers(), null, date("2016-03-07"),
+            new ContractTerms(date("2016-04-01"), period("P3Y"), null,
+                    List.of(new ExtensionOption(period("P1Y"), period("P3M")),
+                            new ExtensionOption(period("P1Y"), period("P3M"))), null, null),
+            null, null);
+
+    @Test
+    void theSecondOptionIsExercisedAfterTheFirstIsUsedUp() {
+        fixture.given(THREE_ONE_ONE_REGISTERED, new ExtensionOptionExercised(THREE_ONE_ONE, date("2018-12-01"),
+                        period("P1Y"), 1, date("2019-03-31"), date("2020-03-31"), Period.ZERO))
+                .when(new ExerciseExtensionOption(THREE_ONE_ONE, period("P1Y"), date("2020-01-01")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ExtensionOptionExercised(THREE_ONE_ONE, date("2020-01-01"), period("P1Y"), 2,
+                        date("2020-03-31"), date("2021-03-31"), Period.ZERO))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void takingTwoOptionsInOneExerciseIsRejected() {
+        // 2019-04-01 + P2Y − 1 = 2021-03-31, after 2020-03-31, the most the first option allows
+        assertRejected(fixture.given(THREE_ONE_ONE_REGISTERED)
+                        .when(new ExerciseExtensionOption(THREE_ONE_ONE, period("P2Y"), date("2018-12-01"))),
+                Rejection.EXTENSION_EXCEEDS_OPTION, "2021-03-31", "2020-03-31", "P1Y");
+    }
+
     @Test
     void extendingBeyondTheOptionIsRejected() {
         // 2019-04-01 + P8Y − 1 = 2027-03-31, after the maximum 2026-03-31
