@@ -12,6 +12,7 @@ import org.commissioning.tracker.shared.contract.ContractKind;
 import org.commissioning.tracker.shared.contract.ContractRegistered;
 import org.commissioning.tracker.shared.contract.ContractTerms;
 import org.commissioning.tracker.shared.contract.ExtensionOption;
+import org.commissioning.tracker.shared.procurement.ProcurementId;
 import org.commissioning.tracker.shared.procurement.ProcurementRoute;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,5 +45,19 @@ class ContractRegistrationTest {
                         ContractKind.ALLIANCE_AGREEMENT, List.of(new Party("Newark and Sherwood CCG")),
                         List.of(new Party("Sherwood Forest Hospitals NHS FT")), new Money(new java.math.BigDecimal("250000000.00"), "GBP"),
                         LocalDate.of(2016, 3, 7), THREE_PLUS_SEVEN, null, ProcurementRoute.MOST_CAPABLE_PROVIDER));
+    }
+
+    @Test
+    void aContractAwardedByAProcurementKeepsTheProcurementItCameFrom() {
+        var command = new RegisterContract(SeedContracts.UNITING_CARE, "Older people's and adult community services",
+                ContractKind.SERVICE_CONTRACT, List.of(new Party("Cambridgeshire and Peterborough CCG")),
+                List.of(new Party("UnitingCare Partnership")), Money.gbp("726000000"), LocalDate.of(2014, 10, 1),
+                SeedContracts.UNITING_CARE_TERMS, ProcurementId.of("UC-OPA-2013"), ProcurementRoute.COMPETITIVE_DIALOGUE);
+
+        fixture.givenNoPriorActivity()
+                .when(command)
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(0L)
+                .expectEvents(SeedContracts.UNITING_CARE_REGISTERED);
     }
 }
