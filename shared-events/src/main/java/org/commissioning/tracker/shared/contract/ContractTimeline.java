@@ -598,8 +598,12 @@ public final class ContractTimeline {
     }
 
     private static RuntimeException terminated(ContractState state) {
-        return Rejection.CONTRACT_TERMINATED.because("the contract was terminated with effect from "
-                + state.terminationEffectiveOn() + " (last day in force " + state.endDate() + ")");
+        LocalDate effective = state.terminationEffectiveOn();
+        String lastDay = effective.isAfter(state.startDate())
+                ? "last day in force " + effective.minusDays(1)
+                : "before its start date " + state.startDate() + ", so it was never in force";
+        return Rejection.CONTRACT_TERMINATED.because("the contract was terminated with effect from " + effective
+                + " (" + lastDay + ")");
     }
 
     private static RuntimeException expired(ContractState state, LocalDate on) {
