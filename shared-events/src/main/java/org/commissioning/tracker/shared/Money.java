@@ -1,5 +1,6 @@
 package org.commissioning.tracker.shared;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.Currency;
 
@@ -29,6 +30,8 @@ public record Money(BigDecimal amount, String currency) {
         return new Money(new BigDecimal(amount), "GBP");
     }
 
+    /** Not a property: JSON carries only the amount and the currency (an "is" method is a getter to Jackson). */
+    @JsonIgnore
     public boolean isNegative() {
         return amount.signum() < 0;
     }

@@ -29,9 +29,12 @@ import org.commissioning.tracker.shared.contract.ReviewPointScheduled;
  * One contract's life. Each command handler asks the contract's timeline (the pure date rules of DOMAIN.md, shared
  * with the query side) to decide: it returns the event to apply or refuses with a rule's code, and then nothing is
  * stored. Event sourcing handlers only fold the event into the timeline. Every handler returns the version.
+ *
+ * <p>Public only for {@link #registeredBy(RegisterContract)}: a procurement's award creates its contract in the same
+ * unit of work ({@code AggregateLifecycle.createNew}).
  */
 @Aggregate
-class Contract {
+public class Contract {
 
     @AggregateIdentifier
     private ContractId contractId;
@@ -42,13 +45,27 @@ class Contract {
         // for Axon
     }
 
+    /**
+     * A new contract, registered by {@code command}: for {@code AggregateLifecycle.createNew} from a procurement's
+     * award, which sets its procurement and route.
+     */
+    public static Contract registeredBy(RegisterContract command) {
+        Contract contract = new Contract();
+        contract.register(command);
+        return contract;
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(RegisterContract command) {
+        register(command);
+        return version;
+    }
+
+    private void register(RegisterContract command) {
         apply(new ContractRegistered(command.contractId(), command.title(), command.kind(), command.commissioners(),
                 command.providers(), command.value(), command.awardedOn(), command.terms(), command.procurementId(),
                 command.procurementRoute()));
-        return version;
     }
 
     @CommandHandler

@@ -1,5 +1,7 @@
 package org.commissioning.tracker.command.web;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -13,10 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends a command with who recorded it and why, and turns the event store's refusals into the API's codes: a second
- * creation of one identifier is {@code already_exists}, a command for no such aggregate is {@code unknown_*}.
+ * creation of one identifier is {@code already_exists} (naming the aggregate whose stream exists, which for an award is
+ * the contract it creates), a command for no such aggregate is {@code unknown_*}.
  */
 @Component
 public class CommandSender {
+
+    /** The type-qualified aggregate identifier in the event store's refusal: {@code [contract:UC-OPA]}. */
+    private static final Pattern CREATED = Pattern.compile("\\[([a-z]+):([A-Za-z0-9._-]{1,64})]");
 
     private final CommandGateway commandGateway;
 
@@ -49,7 +55,12 @@ public class CommandSender {
                 return violation;
             }
             if (t instanceof AggregateStreamCreationException) {
-                return Rejection.ALREADY_EXISTS.because("A " + kind + " with id '" + id + "' already exists");
+                // the stream refused may be another aggregate's (an award creates a contract): name the one it was
+                Matcher created = CREATED.matcher(String.valueOf(t.getMessage()));
+                return created.find()
+                        ? Rejection.ALREADY_EXISTS.because("A " + created.group(1) + " with id '" + created.group(2)
+                        + "' already exists")
+                        : Rejection.ALREADY_EXISTS.because("A " + kind + " with id '" + id + "' already exists");
             }
             if (t instanceof AggregateNotFoundException) {
                 return unknown.because("No " + kind + " with id '" + id + "' is registered");
