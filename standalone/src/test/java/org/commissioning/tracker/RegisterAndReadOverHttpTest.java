@@ -41,6 +41,19 @@ class RegisterAndReadOverHttpTest extends EndToEndTest {
     }
 
     @Test
+    void moneyTravelsAsAStringToThePenny() {
+        String body = Seeds.MID_NOTTS.replace("MIDNOTTS-ALLIANCE", "MONEY-1")
+                .replace("\"awardedOn\"", "\"value\": {\"amount\": 250000000, \"currency\": \"GBP\"}, \"awardedOn\"");
+        long version = api.post("/api/contracts", body).json().get("version").asLong();
+
+        JsonNode value = api.get("/api/contracts/MONEY-1?asOf=2017-01-01&minVersion=" + version).json().get("value");
+
+        assertThat(value.get("amount").isString()).as(value.toString()).isTrue();
+        assertThat(value.get("amount").asString()).isEqualTo("250000000.00");
+        assertThat(value.get("currency").asString()).isEqualTo("GBP");
+    }
+
+    @Test
     void aSecondRegistrationOfTheSameIdIsAConflictAndStoresNothing() {
         String body = Seeds.MID_NOTTS.replace("MIDNOTTS-ALLIANCE", "MIDNOTTS-TWICE");
         assertThat(api.post("/api/contracts", body).status()).isEqualTo(201);

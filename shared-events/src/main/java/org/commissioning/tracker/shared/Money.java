@@ -1,11 +1,15 @@
 package org.commissioning.tracker.shared;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.Currency;
 
-/** An amount of money, to the penny, in an ISO 4217 currency. {@code {"amount": "726000000.00", "currency": "GBP"}} */
-public record Money(BigDecimal amount, String currency) {
+/**
+ * An amount of money, to the penny, in an ISO 4217 currency; the amount is a string in JSON, as API.md gives it, so that
+ * no client reads it as a binary floating-point number: {@code {"amount": "726000000.00", "currency": "GBP"}}.
+ */
+public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
 
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000000"); // £1,000 trillion: nothing real is near
 
