@@ -3,7 +3,9 @@ package org.commissioning.tracker;
 import org.commissioning.tracker.command.CommandSideApplication;
 import org.commissioning.tracker.query.QuerySideApplication;
 import org.commissioning.tracker.platform.Launcher;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
@@ -13,8 +15,12 @@ import org.springframework.context.annotation.FilterType;
  * components but not their application classes, which would register their packages a second time.
  */
 @SpringBootApplication
-@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-        classes = {CommandSideApplication.class, QuerySideApplication.class}))
+@ComponentScan(excludeFilters = {
+        // Spring Boot's own filters, which a @ComponentScan of our own would otherwise drop
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                classes = {CommandSideApplication.class, QuerySideApplication.class})})
 public class StandaloneApplication {
 
     public static final String CONFIG_NAME = "standalone";

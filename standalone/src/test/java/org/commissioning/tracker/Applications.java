@@ -2,6 +2,7 @@ package org.commissioning.tracker;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.commissioning.tracker.platform.testing.TestUsers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -12,7 +13,8 @@ final class Applications {
     }
 
     static ConfigurableApplicationContext start(Class<?> application, String configName, String... properties) {
-        List<String> args = new ArrayList<>(List.of("--spring.config.name=" + configName, "--server.port=0"));
+        List<String> args = new ArrayList<>(List.of("--spring.config.name=" + configName, "--server.port=0",
+                "--spring.config.additional-location=" + TestUsers.CONFIG));
         for (String property : properties) {
             args.add("--" + property);
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.commissioning.tracker.platform.testing.ApiClient;
 import org.commissioning.tracker.platform.testing.ApiClient.Response;
+import org.commissioning.tracker.platform.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=standalone", "tracker.embedded-postgres.ephemeral=true",
+                "spring.config.additional-location=" + TestUsers.CONFIG,
                 // a loaded build machine may lag; the wait is a bound, not a sleep
                 "tracker.read-your-writes.timeout=30s"})
 @Import(EndToEndTest.FixedToday.class)
@@ -51,7 +53,7 @@ abstract class EndToEndTest {
 
     /** Posts and expects success; answers the version written. */
     long write(String path, String json) {
-        Response response = api.post(path, json, "X-Recorded-By", "Contracts team");
+        Response response = api.post(path, json);
         assertThat(response.status()).as("%s %s: %s", path, json, response.body()).isIn(200, 201);
         return response.json().get("version").asLong();
     }

@@ -9,6 +9,9 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -16,8 +19,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Resolves a {@link Recorder} parameter from the {@code X-Recorded-By} and {@code X-Correlation-Id} headers, and
- * documents those headers (not the parameter) in the OpenAPI description of every write.
+ * Resolves a {@link Recorder} parameter: the authenticated user (never a name sent in the request) and the
+ * {@code X-Correlation-Id} header; documents that header (not the parameter) in the OpenAPI description of every write.
  */
 @Configuration(proxyBeanMethods = false)
 class RecorderResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
@@ -39,15 +42,17 @@ class RecorderResolver implements WebMvcConfigurer, HandlerMethodArgumentResolve
     @Override
     public Recorder resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                     NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        return new Recorder(request.getHeader(Recording.RECORDED_BY_HEADER), request.getHeader(Recording.CORRELATION_HEADER));
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user == null || !user.isAuthenticated() || user.getName() == null) {
+            throw new InsufficientAuthenticationException("A write needs an authenticated user");
+        }
+        return new Recorder(user.getName(), request.getHeader(Recording.CORRELATION_HEADER));
     }
 
     @Bean
     OperationCustomizer recordingHeaders() {
         return (operation, handler) -> {
             if (Arrays.stream(handler.getMethodParameters()).anyMatch(this::supportsParameter)) {
-                operation.addParametersItem(new HeaderParameter().name(Recording.RECORDED_BY_HEADER).required(false)
-                        .description("Who records this change (until authentication arrives)").schema(new StringSchema()));
                 operation.addParametersItem(new HeaderParameter().name(Recording.CORRELATION_HEADER).required(false)
                         .description("Correlates the events this request records; generated when absent")
                         .schema(new StringSchema()));

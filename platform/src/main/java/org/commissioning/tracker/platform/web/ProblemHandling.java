@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -76,6 +77,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        RequestLimits.PayloadTooLarge tooLarge = causeOfType(e, RequestLimits.PayloadTooLarge.class);
+        if (tooLarge != null) {
+            return body(Problems.problem(413, "payload_too_large", "The request is too large", tooLarge.getMessage()));
+        }
         return body(Problems.invalid(List.of(unreadable(e))));
     }
 
@@ -115,6 +120,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             case MismatchedInputException mismatch -> new FieldError(path.isEmpty() ? "body" : path,
                     mismatch.getTargetType() == null ? "is not of the expected type"
                             : "must be " + describe(mismatch.getTargetType()));
+            case StreamConstraintsException limit -> new FieldError(path.isEmpty() ? "body" : path,
+                    "is beyond the limits of this API (nesting at most " + RequestLimits.MAX_NESTING_DEPTH
+                            + " deep, strings at most " + RequestLimits.MAX_STRING_LENGTH + " characters): "
+                            + limit.getOriginalMessage());
             case StreamReadException malformed -> new FieldError("body",
                     "is not well-formed JSON: " + malformed.getOriginalMessage());
             default -> new FieldError(path.isEmpty() ? "body" : path, jackson.getOriginalMessage());

@@ -15,11 +15,40 @@ public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final String base;
+    private final String authorization;
+
+    /** A client signed in as the test contract manager (reads and writes). */
     public ApiClient(int port) {
-        this.base = "http://localhost:" + port;
+        this(port, TestUsers.MANAGER);
+    }
+
+    public ApiClient(int port, TestUsers user) {
+        this("http://localhost:" + port, user == null ? null
+                : "Basic " + java.util.Base64.getEncoder().encodeToString((user.username + ":" + user.password)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private ApiClient(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same server, as another user. */
+    public ApiClient as(TestUsers user) {
+        return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), user);
+    }
+
+    /** The same server, with no credentials. */
+    public ApiClient anonymous() {
+        return new ApiClient(base, null);
+    }
+
+    /** The same server, with this Authorization header (a bearer token, say). */
+    public ApiClient withAuthorization(String header) {
+        return new ApiClient(base, header);
     }
 
     public record Response(int status, String body, String contentType) {
@@ -38,6 +67,11 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    public Response send(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response post(String path, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
@@ -49,8 +83,11 @@ public final class ApiClient {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
