@@ -160,6 +160,26 @@ class ContractHistoryTest extends EndToEndTest {
     }
 
     @Test
+    void theRenewalsShownAsKnownAtATimeAreThoseTheEventsKnownThenImply() {
+        String id = "TORBAY-HISTORY-LATE-NOTICE";
+        write("/api/contracts", Seeds.TORBAY.replace("TORBAY-ICO", id));
+        // the notice of 2022-06-15 is recorded only now, long after the renewals it stopped
+        long version = write("/api/contracts/" + id + "/notices", NON_RENEWAL);
+        Instant noticeRecordedAt = Instant.parse(text(items(history(id, "minVersion=" + version)).getLast(), "recordedAt"));
+
+        // before the notice was recorded: renewing every October up to today, 2020-10-01 to 2026-10-01
+        List<JsonNode> before = items(history(id, "knownAt=" + noticeRecordedAt.minusNanos(1000)));
+        assertThat(before).extracting(e -> text(e, "type")).containsExactly("ContractRegistered",
+                "ContractRenewedAutomatically", "ContractRenewedAutomatically", "ContractRenewedAutomatically",
+                "ContractRenewedAutomatically", "ContractRenewedAutomatically", "ContractRenewedAutomatically",
+                "ContractRenewedAutomatically");
+        // once it was: the renewals of 2020 and 2021 only, then the notice
+        List<JsonNode> after = items(history(id, "knownAt=" + noticeRecordedAt));
+        assertThat(after).extracting(e -> text(e, "effectiveOn"))
+                .containsExactly("2015-10-01", "2020-10-01", "2021-10-01", "2022-06-15");
+    }
+
+    @Test
     void aReadWithMinVersionRightAfterAWriteSeesIt() {
         String id = "MIDNOTTS-HISTORY-RYW";
         write("/api/contracts", Seeds.MID_NOTTS.replace("MIDNOTTS-ALLIANCE", id));

@@ -5,27 +5,39 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Every read model's processor as Axon has it registered (whatever processing groups the features declare), how far
  * each has got against the head of the event store, and the rebuild: each streaming processor shut down, its tokens
  * reset (its {@code @ResetHandler}s clear what it owns), started again, replaying the whole event store.
+ *
+ * <p>How far a processor has got is read from its tokens as stored, not from its in-memory status: a token is stored
+ * in the same transaction as the read model it moved, so a stored position is a committed read model (and the
+ * in-memory status of a segment claimed just before a shutdown can outlive the reset). An idle segment stores its
+ * position when it next extends its claim (every few seconds), so a caught-up processor may show so a little late.
  */
 @Component
 public class Projections {
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
-    /** One processor's progress; {@code position} is the global index of the last event it has processed. */
+    /**
+     * One processor's progress: {@code position} is the global index of the last event its slowest segment has
+     * processed and stored, {@code segments} how many segments it has.
+     */
     public record ProcessorStatus(String name, boolean running, boolean error, boolean replaying, Long position,
                                   int segments, boolean caughtUp) {
     }
@@ -44,10 +56,15 @@ public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final Configuration axon;
 
-    Projections(EventProcessingConfiguration processing, EventStore eventStore) {
+    Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
+                Configuration axon) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.axon = axon;
     }
 
     public Status status() {
@@ -121,20 +138,32 @@ public class Projections {
         return found;
     }
 
-    private static ProcessorStatus statusOf(StreamingEventProcessor processor, Long head) {
+    private ProcessorStatus statusOf(StreamingEventProcessor processor, Long head) {
         var segments = processor.processingStatus().values();
         boolean error = processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState);
         boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
-        Long position = null;
-        for (EventTrackerStatus segment : segments) {
-            OptionalLong at = segment.getCurrentPosition();
-            long reached = at.isPresent() ? at.getAsLong() : -1;
-            position = position == null ? reached : Math.min(position, reached);
-        }
-        boolean caughtUp = processor.isRunning() && !error && !segments.isEmpty()
-                && (head == null || (position != null && position >= head));
+        List<Long> stored = storedPositions(processor.getName());
+        Long position = stored.isEmpty() ? null : stored.stream().min(Long::compare).orElseThrow();
+        boolean caughtUp = processor.isRunning() && !error && !stored.isEmpty()
+                && (head == null || position >= head);
         return new ProcessorStatus(processor.getName(), processor.isRunning(), error, replaying, position,
-                segments.size(), caughtUp);
+                stored.size(), caughtUp);
+    }
+
+    /** The position of each of the processor's segments as stored with its read model (-1: none yet). */
+    private List<Long> storedPositions(String processor) {
+        Serializer serializer = axon.serializer();
+        return jdbc.query("select token, token_type from token_entry where processor_name = ?", (rs, n) -> {
+            byte[] token = rs.getBytes("token");
+            String type = rs.getString("token_type");
+            if (token == null || type == null) {
+                return -1L;
+            }
+            TrackingToken tracking = serializer.deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, type, null));
+            OptionalLong position = tracking == null ? OptionalLong.empty() : tracking.position();
+            return position.isPresent() ? position.getAsLong() : -1L;
+        }, processor);
     }
 
     private Long head() {

@@ -25,10 +25,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The register in one SQL query: kind, commissioner and provider filter the register's rows through their indexes;
- * status and end date as of the date come from the contract's state period covering it (a range lookup), sorted by id
- * and paged in the database. Only contracts whose periods stop short of the date (unbounded rolling renewals far in
- * the future, see {@link StatePeriods}) are folded, and only those that pass the other filters.
+ * The register without folding contracts per request. With no filter on the state, the count and the page come from
+ * the register's rows (by primary key, or the kind index; parties through theirs) and only the page's contracts are
+ * looked up in their state periods. With a status or end-date filter, the contracts come from the state periods
+ * covering the date (a range lookup through a GiST index, partial for ACTIVE), filtered on status, end date and kind
+ * in the same rows. Either way sorted by id and paged in the database. Only contracts whose periods stop short of the
+ * date (unbounded rolling renewals far in the future, see {@link StatePeriods}) are folded.
  */
 @Component
 class ContractRegisterQueryHandler {

@@ -54,15 +54,11 @@ public class ContractHistoryController {
         ContractId contractId = new ContractId(id);
         Paging paging = Paging.of(page, size);
         readYourWrites.await(minVersion, () -> events.projectedVersion(id), "contract " + id);
+        // the renewals up to today that the events known then imply: a late-recorded notice shows what it undid
         LocalDate today = LocalDate.now(clock);
-        LocalDate renewalsUpTo = knownAt == null ? today : min(today, LocalDate.ofInstant(knownAt, clock.getZone()));
-        return queries.query(new GetContractHistory(contractId, knownAt, renewalsUpTo, paging.page(), paging.size()),
+        return queries.query(new GetContractHistory(contractId, knownAt, today, paging.page(), paging.size()),
                         ResponseTypes.optionalInstanceOf(ContractHistory.class)).join()
                 .orElseThrow(() -> Rejection.UNKNOWN_CONTRACT.because("No contract with id '" + id + "' is registered"
                         + (knownAt == null ? "" : " as known at " + knownAt)));
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
     }
 }
