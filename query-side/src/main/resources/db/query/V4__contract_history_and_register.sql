@@ -1,5 +1,5 @@
 -- The audit history shows the correlation id of the request that recorded each event.
-alter table contract_event_view add column correlation_id varchar(100);
+alter table contract_event_view add column correlation_id varchar(255);
 
 -- The register: one row per contract with what never changes after registration. Identifiers sort byte-wise
 -- (collation "C"), so the register's order by id is the primary key's order.
@@ -20,7 +20,7 @@ create index contract_register_folded_idx on contract_register (periods_until) w
 -- Commissioners and providers by name (lower case), for the register's filters.
 create table contract_register_party (
     role         varchar(20)  not null,
-    name_key     varchar(300) not null,
+    name_key     text         not null,
     contract_id  varchar(64) collate "C" not null,
     primary key (role, name_key, contract_id)
 );
