@@ -6,12 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commissioning.tracker.query.admin.ProjectionAdminController;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -97,6 +102,27 @@ class DockerComposeConsistencyTest {
                 .contains("upstream command_side {\n        server command-side:")
                 .contains("proxy_pass http://$backend;")
                 .contains("listen 8080;");
+    }
+
+    @Test
+    void theGatewaySendsEveryMethodOfTheProjectionAdministrationToTheQuerySide() {
+        Map<String, String> locations = new java.util.HashMap<>();
+        Matcher location = Pattern.compile("location\\s+([^{\\s]+(?:\\s+[^{\\s]+)?)\\s*\\{([^}]*)}").matcher(gateway);
+        while (location.find()) {
+            locations.put(location.group(1), location.group(2));
+        }
+        String path = ProjectionAdminController.PATH;
+        assertThat(locations).containsKey(path);
+        String block = locations.get(path);
+        assertThat(block).contains("proxy_pass http://query_side;").doesNotContain("$backend")
+                .doesNotContain("limit_except");
+        // the path the gateway routes is the one the query side's controller serves, rebuild included
+        assertThat(ProjectionAdminController.class.getAnnotation(RequestMapping.class).value()).containsExactly(path);
+        assertThat(Arrays.stream(ProjectionAdminController.class.getDeclaredMethods())
+                .map(method -> method.getAnnotation(PostMapping.class)).filter(Objects::nonNull)
+                .flatMap(post -> Arrays.stream(post.value()))).containsExactly("/rebuild");
+        // and everything else still goes by method
+        assertThat(locations.get("/")).contains("proxy_pass http://$backend;");
     }
 
     @Test

@@ -33,6 +33,7 @@ class ContractEventRow {
     private Instant recordedAt;
     private String recordedBy;
     private String reason;
+    private String correlationId;
     @JdbcTypeCode(SqlTypes.JSON)
     private String payload;
 
@@ -40,7 +41,7 @@ class ContractEventRow {
     }
 
     ContractEventRow(String contractId, long sequence, String type, LocalDate effectiveOn, Instant recordedAt,
-                     String recordedBy, String reason, String payload) {
+                     String recordedBy, String reason, String correlationId, String payload) {
         this.contractId = contractId;
         this.sequence = sequence;
         this.type = type;
@@ -48,6 +49,7 @@ class ContractEventRow {
         this.recordedAt = recordedAt;
         this.recordedBy = recordedBy;
         this.reason = reason;
+        this.correlationId = correlationId;
         this.payload = payload;
     }
 
@@ -73,6 +75,10 @@ class ContractEventRow {
 
     String reason() {
         return reason;
+    }
+
+    String correlationId() {
+        return correlationId;
     }
 
     String payload() {

@@ -1,0 +1,177 @@
+package org.commissioning.tracker.query.admin;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every read model's processor as Axon has it registered (whatever processing groups the features declare), how far
+ * each has got against the head of the event store, and the rebuild: each streaming processor shut down, its tokens
+ * reset (its {@code @ResetHandler}s clear what it owns), started again, replaying the whole event store.
+ *
+ * <p>How far a processor has got is read from its tokens as stored, not from its in-memory status: a token is stored
+ * in the same transaction as the read model it moved, so a stored position is a committed read model (and the
+ * in-memory status of a segment claimed just before a shutdown can outlive the reset). An idle segment stores its
+ * position when it next extends its claim (every few seconds), so a caught-up processor may show so a little late.
+ */
+@Component
+public class Projections {
+
+    private static final Logger log = LoggerFactory.getLogger(Projections.class);
+
+    /**
+     * One processor's progress: {@code position} is the global index of the last event its slowest segment has
+     * processed and stored, {@code segments} how many segments it has.
+     */
+    public record ProcessorStatus(String name, boolean running, boolean error, boolean replaying, Long position,
+                                  int segments, boolean caughtUp) {
+    }
+
+    /**
+     * Every processor's progress. {@code head} is the global index of the latest event in the store (null: none yet);
+     * {@code caughtUp} when every processor is running and has processed everything up to it.
+     */
+    public record Status(Long head, boolean caughtUp, List<ProcessorStatus> processors) {
+    }
+
+    /** A rebuild's outcome: which processors were reset, and the status when it returned. */
+    public record Rebuild(List<String> reset, List<String> notResettable, Long headAtStart, boolean caughtUp,
+                          Status status) {
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final Configuration axon;
+
+    Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
+                Configuration axon) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.axon = axon;
+    }
+
+    public Status status() {
+        Long head = head();
+        List<ProcessorStatus> processors = new ArrayList<>();
+        for (StreamingEventProcessor processor : streaming()) {
+            processors.add(statusOf(processor, head));
+        }
+        return new Status(head, processors.stream().allMatch(ProcessorStatus::caughtUp), processors);
+    }
+
+    /** The status once every processor has caught up with the event store's head as it is now, or after {@code patience}. */
+    public Status awaitCaughtUp(Duration patience) {
+        awaitCaughtUp(head(), patience);
+        return status();
+    }
+
+    /**
+     * Resets every streaming processor that supports it and waits, at most {@code patience}, until each has processed
+     * the events that were in the store when the rebuild began. One rebuild at a time.
+     */
+    public synchronized Rebuild rebuild(Duration patience) {
+        Long headAtStart = head();
+        List<String> reset = new ArrayList<>();
+        List<String> notResettable = new ArrayList<>();
+        List<StreamingEventProcessor> processors = streaming();
+        for (StreamingEventProcessor processor : processors) {
+            if (!processor.supportsReset()) {
+                notResettable.add(processor.getName());
+                continue;
+            }
+            log.info("Rebuilding the read model of processor [{}] from the event store", processor.getName());
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+            reset.add(processor.getName());
+        }
+        boolean caughtUp = awaitCaughtUp(headAtStart, patience);
+        Status status = status();
+        log.info("Rebuild of {} {}", reset, caughtUp ? "caught up with the event store at " + headAtStart
+                : "still replaying after " + patience + "; GET /api/admin/projections shows its progress");
+        return new Rebuild(reset, notResettable, headAtStart, caughtUp, status);
+    }
+
+    private boolean awaitCaughtUp(Long head, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long pause = 5;
+        while (!streaming().stream().allMatch(p -> statusOf(p, head).caughtUp())) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pause = Math.min(pause * 2, 100);
+        }
+        return true;
+    }
+
+    private List<StreamingEventProcessor> streaming() {
+        List<StreamingEventProcessor> found = new ArrayList<>();
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                found.add(streaming);
+            }
+        }
+        found.sort(Comparator.comparing(EventProcessor::getName));
+        return found;
+    }
+
+    private ProcessorStatus statusOf(StreamingEventProcessor processor, Long head) {
+        var segments = processor.processingStatus().values();
+        boolean error = processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState);
+        boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
+        List<Long> stored = storedPositions(processor.getName());
+        Long position = stored.isEmpty() ? null : stored.stream().min(Long::compare).orElseThrow();
+        boolean caughtUp = processor.isRunning() && !error && !stored.isEmpty()
+                && (head == null || position >= head);
+        return new ProcessorStatus(processor.getName(), processor.isRunning(), error, replaying, position,
+                stored.size(), caughtUp);
+    }
+
+    /** The position of each of the processor's segments as stored with its read model (-1: none yet). */
+    private List<Long> storedPositions(String processor) {
+        Serializer serializer = axon.serializer();
+        return jdbc.query("select token, token_type from token_entry where processor_name = ?", (rs, n) -> {
+            byte[] token = rs.getBytes("token");
+            String type = rs.getString("token_type");
+            if (token == null || type == null) {
+                return -1L;
+            }
+            TrackingToken tracking = serializer.deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, type, null));
+            OptionalLong position = tracking == null ? OptionalLong.empty() : tracking.position();
+            return position.isPresent() ? position.getAsLong() : -1L;
+        }, processor);
+    }
+
+    private Long head() {
+        TrackingToken token = eventStore.createHeadToken();
+        if (token == null) {
+            return null;
+        }
+        OptionalLong position = token.position();
+        return position.isPresent() ? position.getAsLong() : null;
+    }
+}

@@ -1,0 +1,21 @@
+package org.commissioning.tracker.query.contract;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The contracts' processor handles events in batches of up to {@code tracker.projections.contracts.batch-size}
+ * (default 100) per transaction: live, a batch is whatever has arrived (usually one event, so reads see a write as
+ * soon as before); replaying the event store, a transaction per hundred events instead of per event.
+ */
+@Configuration(proxyBeanMethods = false)
+class ContractProcessor {
+
+    @Bean
+    ConfigurerModule contractProcessorBatches(@Value("${tracker.projections.contracts.batch-size:100}") int batchSize) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                ContractProjection.PROCESSING_GROUP, (configuration, builder) -> builder.batchSize(batchSize));
+    }
+}
