@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.commissioning.tracker.platform.testing.ApiClient.Response;
 import org.commissioning.tracker.platform.testing.Seeds;
+import org.commissioning.tracker.platform.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -36,9 +37,9 @@ class ContractHistoryTest extends EndToEndTest {
     void torbaysHistoryShowsTheRecordedEventsAndTheAutomaticRenewalsBeforeTheNoticeInTheirPlace() {
         String id = "TORBAY-HISTORY";
         write("/api/contracts", Seeds.TORBAY.replace("TORBAY-ICO", id));
-        Response commenced = api.post("/api/contracts/" + id + "/commencement",
+        Response commenced = api.as(TestUsers.ADMIN).post("/api/contracts/" + id + "/commencement",
                 "{\"effectiveOn\": \"2015-10-01\", \"reason\": \"Go-live confirmed by the trust\"}",
-                "X-Recorded-By", "Contract manager", "X-Correlation-Id", "go-live-2015");
+                "X-Correlation-Id", "go-live-2015");
         assertThat(commenced.status()).isEqualTo(200);
         long version = write("/api/contracts/" + id + "/notices", NON_RENEWAL);
 
@@ -58,7 +59,7 @@ class ContractHistoryTest extends EndToEndTest {
 
         JsonNode registered = entries.get(0);
         assertThat(registered.get("sequence").asLong()).isZero();
-        assertThat(text(registered, "recordedBy")).isEqualTo("Contracts team");
+        assertThat(text(registered, "recordedBy")).as("the authenticated user").isEqualTo("manager");
         assertThat(text(registered, "reason")).isEqualTo("Registered from the CCG's board papers");
         assertThat(text(registered, "correlationId")).isNotBlank();
         assertThat(Instant.parse(text(registered, "recordedAt"))).isBefore(Instant.now().plusSeconds(1));
@@ -73,7 +74,7 @@ class ContractHistoryTest extends EndToEndTest {
 
         JsonNode commencement = entries.get(1);
         assertThat(commencement.get("sequence").asLong()).isEqualTo(1);
-        assertThat(text(commencement, "recordedBy")).isEqualTo("Contract manager");
+        assertThat(text(commencement, "recordedBy")).as("the user who recorded this event").isEqualTo("admin");
         assertThat(text(commencement, "reason")).isEqualTo("Go-live confirmed by the trust");
         assertThat(text(commencement, "correlationId")).isEqualTo("go-live-2015");
         assertThat(Instant.parse(text(commencement, "recordedAt")))

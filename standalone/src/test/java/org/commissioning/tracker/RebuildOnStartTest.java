@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.commissioning.tracker.platform.testing.ApiClient;
+import org.commissioning.tracker.platform.testing.TestUsers;
 import org.commissioning.tracker.platform.testing.ApiClient.Response;
 import org.commissioning.tracker.platform.testing.Seeds;
 import org.commissioning.tracker.query.QuerySideApplication;
@@ -47,7 +48,7 @@ class RebuildOnStartTest {
                 assertThat(register.json().get("items").get(0).get("status").asString()).isEqualTo("ACTIVE");
                 // P3Y from 2016-04-01
                 assertThat(register.json().get("items").get(0).get("endDate").asString()).isEqualTo("2019-03-31");
-                assertThat(api.get("/api/admin/projections").json().get("caughtUp").asBoolean()).isTrue();
+                assertThat(api.as(TestUsers.ADMIN).get("/api/admin/projections").json().get("caughtUp").asBoolean()).isTrue();
             }
         }
     }

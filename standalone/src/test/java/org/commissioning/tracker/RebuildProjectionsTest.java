@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commissioning.tracker.platform.testing.ApiClient.Response;
+import org.commissioning.tracker.platform.testing.TestUsers;
 import org.commissioning.tracker.platform.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
@@ -96,7 +97,7 @@ class RebuildProjectionsTest extends EndToEndTest {
         assertThat(tables).contains("contract_view", "contract_event_view", "contract_register",
                 "contract_register_party", "contract_state_period").doesNotContain("token_entry");
 
-        Response live = api.get("/api/admin/projections?wait=true");
+        Response live = api.as(TestUsers.ADMIN).get("/api/admin/projections?wait=true");
         assertThat(live.status()).isEqualTo(200);
         assertThat(live.json().get("caughtUp").asBoolean()).as(live.body()).isTrue();
         Map<String, List<String>> before = snapshot(tables);
@@ -105,7 +106,7 @@ class RebuildProjectionsTest extends EndToEndTest {
         String torbayHistory = api.get("/api/contracts/RB-TORBAY/history").body();
         String register = api.get("/api/contracts?asOf=2022-01-01&size=500").body();
 
-        Response rebuilt = api.post("/api/admin/projections/rebuild", "");
+        Response rebuilt = api.as(TestUsers.ADMIN).post("/api/admin/projections/rebuild", "");
         assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
         JsonNode outcome = rebuilt.json();
         assertThat(outcome.get("caughtUp").asBoolean()).isTrue();
@@ -128,7 +129,7 @@ class RebuildProjectionsTest extends EndToEndTest {
         assertThat(api.get("/api/contracts/RB-TORBAY/history").body()).isEqualTo(torbayHistory);
         assertThat(api.get("/api/contracts?asOf=2022-01-01&size=500").body()).isEqualTo(register);
 
-        JsonNode status = api.get("/api/admin/projections").json();
+        JsonNode status = api.as(TestUsers.ADMIN).get("/api/admin/projections").json();
         assertThat(status.get("caughtUp").asBoolean()).isTrue();
         assertThat(status.get("head").asLong()).isEqualTo(
                 jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class));
