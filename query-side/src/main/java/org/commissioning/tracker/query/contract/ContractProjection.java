@@ -1,5 +1,6 @@
 package org.commissioning.tracker.query.contract;
 
+import org.commissioning.tracker.query.events.EventCodec;
 import static org.commissioning.tracker.platform.PlatformAutoConfiguration.CORRELATION_ID;
 import static org.commissioning.tracker.platform.PlatformAutoConfiguration.REASON;
 import static org.commissioning.tracker.platform.PlatformAutoConfiguration.RECORDED_BY;
@@ -31,10 +32,10 @@ class ContractProjection {
 
     private final ContractViews views;
     private final ContractEventRows events;
-    private final ContractEventCodec codec;
+    private final EventCodec<ContractEvent> codec;
     private final RegisterTables register;
 
-    ContractProjection(ContractViews views, ContractEventRows events, ContractEventCodec codec,
+    ContractProjection(ContractViews views, ContractEventRows events, EventCodec<ContractEvent> codec,
                        RegisterTables register) {
         this.views = views;
         this.events = events;

@@ -1,5 +1,7 @@
 package org.commissioning.tracker.query.contract;
 
+import org.commissioning.tracker.query.events.EventCodec;
+import org.commissioning.tracker.shared.contract.ContractEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 class ContractQueryHandler {
 
     private final ContractEventRows rows;
-    private final ContractEventCodec codec;
+    private final EventCodec<ContractEvent> codec;
 
-    ContractQueryHandler(ContractEventRows rows, ContractEventCodec codec) {
+    ContractQueryHandler(ContractEventRows rows, EventCodec<ContractEvent> codec) {
         this.rows = rows;
         this.codec = codec;
     }

@@ -1,5 +1,7 @@
 package org.commissioning.tracker.query.contract;
 
+import org.commissioning.tracker.query.events.EventCodec;
+import org.commissioning.tracker.shared.contract.ContractEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -40,10 +42,10 @@ class ContractRegisterQueryHandler {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ContractEventRows rows;
-    private final ContractEventCodec codec;
+    private final EventCodec<ContractEvent> codec;
     private final JsonMapper json;
 
-    ContractRegisterQueryHandler(NamedParameterJdbcTemplate jdbc, ContractEventRows rows, ContractEventCodec codec,
+    ContractRegisterQueryHandler(NamedParameterJdbcTemplate jdbc, ContractEventRows rows, EventCodec<ContractEvent> codec,
                                  JsonMapper json) {
         this.jdbc = jdbc;
         this.rows = rows;

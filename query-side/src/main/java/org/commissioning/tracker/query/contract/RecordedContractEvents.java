@@ -1,5 +1,6 @@
 package org.commissioning.tracker.query.contract;
 
+import org.commissioning.tracker.query.events.EventCodec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,9 +24,9 @@ public class RecordedContractEvents {
 
     private final ContractEventRows rows;
     private final ContractViews views;
-    private final ContractEventCodec codec;
+    private final EventCodec<ContractEvent> codec;
 
-    RecordedContractEvents(ContractEventRows rows, ContractViews views, ContractEventCodec codec) {
+    RecordedContractEvents(ContractEventRows rows, ContractViews views, EventCodec<ContractEvent> codec) {
         this.rows = rows;
         this.views = views;
         this.codec = codec;

@@ -1,5 +1,6 @@
 package org.commissioning.tracker.query.procurement;
 
+import org.commissioning.tracker.query.events.EventCodec;
 import static org.commissioning.tracker.platform.PlatformAutoConfiguration.REASON;
 import static org.commissioning.tracker.platform.PlatformAutoConfiguration.RECORDED_BY;
 
@@ -28,9 +29,9 @@ class ProcurementProjection {
 
     private final ProcurementViews views;
     private final ProcurementEventRows events;
-    private final ProcurementEventCodec codec;
+    private final EventCodec<ProcurementEvent> codec;
 
-    ProcurementProjection(ProcurementViews views, ProcurementEventRows events, ProcurementEventCodec codec) {
+    ProcurementProjection(ProcurementViews views, ProcurementEventRows events, EventCodec<ProcurementEvent> codec) {
         this.views = views;
         this.events = events;
         this.codec = codec;

@@ -1,5 +1,6 @@
 package org.commissioning.tracker.query.procurement;
 
+import org.commissioning.tracker.query.events.EventCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,9 +26,9 @@ class ProcurementQueryHandler {
 
     private final ProcurementViews views;
     private final ProcurementEventRows rows;
-    private final ProcurementEventCodec codec;
+    private final EventCodec<ProcurementEvent> codec;
 
-    ProcurementQueryHandler(ProcurementViews views, ProcurementEventRows rows, ProcurementEventCodec codec) {
+    ProcurementQueryHandler(ProcurementViews views, ProcurementEventRows rows, EventCodec<ProcurementEvent> codec) {
         this.views = views;
         this.rows = rows;
         this.codec = codec;

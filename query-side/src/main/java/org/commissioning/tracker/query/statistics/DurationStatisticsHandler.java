@@ -26,7 +26,6 @@ import org.commissioning.tracker.shared.statistics.DurationStatistics.Measure;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Durations across the portfolio, folded from every procurement's and contract's recorded events with the shared
@@ -42,10 +41,11 @@ class DurationStatisticsHandler {
     private final EventCodec<ContractEvent> contracts;
     private final EventCodec<ProcurementEvent> procurements;
 
-    DurationStatisticsHandler(JdbcTemplate jdbc, JsonMapper json) {
+    DurationStatisticsHandler(JdbcTemplate jdbc, EventCodec<ContractEvent> contracts,
+                              EventCodec<ProcurementEvent> procurements) {
         this.jdbc = jdbc;
-        this.contracts = new EventCodec<>(ContractEvent.class, json);
-        this.procurements = new EventCodec<>(ProcurementEvent.class, json);
+        this.contracts = contracts;
+        this.procurements = procurements;
     }
 
     /** Days of one measure, by group. */
