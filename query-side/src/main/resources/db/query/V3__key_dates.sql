@@ -8,30 +8,33 @@
 -- from the series when asked. Identifiers, kinds and subject types compare byte by byte (collation "C"), the same
 -- order as the application's.
 
--- One row per contract (procurement) with key dates: its title, and its parties' names lower-cased for the filters.
+-- One row per contract (procurement) with key dates: its title and parties, and the version projected.
+-- parties: 'c:' or 'p:' and a commissioner's (procurement: buyer's) or provider's name lower-cased.
 create table key_date_subject (
-    subject_type       varchar(11)  collate "C" not null,   -- 'contract' or 'procurement'
-    subject_id         varchar(64)  collate "C" not null,
-    title              varchar(300) not null,
-    commissioner_keys  text[]       not null,               -- procurement: the buyers
-    provider_keys      text[]       not null,
-    version            bigint       not null,               -- the aggregate's last event projected
+    subject_type  varchar(11)  collate "C" not null,        -- 'contract' or 'procurement'
+    subject_id    varchar(64)  collate "C" not null,
+    title         varchar(300) not null,
+    parties       text[]       not null,
+    version       bigint       not null,                    -- the aggregate's last event projected
     primary key (subject_type, subject_id)
 );
-create index key_date_subject_commissioner on key_date_subject using gin (commissioner_keys);
-create index key_date_subject_provider on key_date_subject using gin (provider_keys);
 
--- One row per dated obligation; ordinal tells apart obligations of one kind of one subject on one date.
+-- One row per dated obligation; ordinal tells apart obligations of one kind of one subject on one date. The
+-- subject's title and parties are copied in (neither changes), so a window is read and filtered without a join:
+-- the primary key answers a page and the count, the GIN index the party filters.
 create table key_date (
     date          date         not null,
     subject_id    varchar(64)  collate "C" not null,
     kind          varchar(40)  collate "C" not null,
     subject_type  varchar(11)  collate "C" not null,
     ordinal       integer      not null,
+    title         varchar(300) not null,
     detail        text         not null,
+    parties       text[]       not null,
     primary key (date, subject_id, kind, subject_type, ordinal)
 );
 create index key_date_of_subject on key_date (subject_id, subject_type);
+create index key_date_by_party on key_date using gin (parties);
 
 -- Repeating obligations: occurrence k (first_index <= k <= last_index, or without end) falls on anchor + step * k
 -- (shape NON_RENEWAL_DEADLINES: the notice deadline before that point).

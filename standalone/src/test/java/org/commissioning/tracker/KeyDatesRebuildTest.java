@@ -37,10 +37,11 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
 
     List<Map<String, Object>> readModel() {
         return List.of(
-                Map.of("rows", jdbc.queryForList("select * from key_date order by date, subject_id, kind, subject_type, ordinal")),
+                Map.of("rows", jdbc.queryForList("select date, subject_id, kind, subject_type, ordinal, title, detail, "
+                        + "array_to_string(parties, '|') parties from key_date order by date, subject_id, kind, subject_type, ordinal")),
                 Map.of("series", jdbc.queryForList("select * from key_date_series order by subject_type, subject_id, kind, ordinal")),
-                Map.of("subjects", jdbc.queryForList("select subject_type, subject_id, title, array_to_string(commissioner_keys, '|') c, "
-                        + "array_to_string(provider_keys, '|') p, version from key_date_subject order by subject_type, subject_id")));
+                Map.of("subjects", jdbc.queryForList("select subject_type, subject_id, title, "
+                        + "array_to_string(parties, '|') parties, version from key_date_subject order by subject_type, subject_id")));
     }
 
     @Test

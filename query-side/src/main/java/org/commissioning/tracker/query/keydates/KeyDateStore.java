@@ -1,19 +1,23 @@
 package org.commissioning.tracker.query.keydates;
 
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.commissioning.tracker.shared.keydates.DateSeries;
 import org.commissioning.tracker.shared.keydates.FindKeyDates;
 import org.commissioning.tracker.shared.keydates.KeyDateKind;
 import org.commissioning.tracker.shared.keydates.KeyDateSchedule;
 import org.commissioning.tracker.shared.keydates.ScheduledDate;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -21,12 +25,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The key-dates tables in SQL: replacing one subject's obligations, and reading a window. Plain JDBC rather than JPA:
- * the writes are a subject's rows replaced in batches and the reads one ordered index range, with array filters.
+ * The key-dates tables in SQL: replacing subjects' obligations, and reading a window. Plain JDBC rather than JPA: the
+ * writes are many subjects' rows replaced in a few statements (arrays unnested by PostgreSQL), the reads one ordered
+ * index range with array filters.
  */
 @Component
 class KeyDateStore {
 
+    private static final String COLUMNS = "select k.date, k.subject_id, k.kind, k.subject_type, k.ordinal, k.title, k.detail"
+            + " from key_date k where k.date between :from and :to";
     private static final String ORDER = " order by k.date, k.subject_id, k.kind, k.subject_type, k.ordinal";
 
     private final JdbcTemplate jdbc;
@@ -41,75 +48,151 @@ class KeyDateStore {
 
     /** The aggregate version projected for a subject, or −1. */
     long versionOf(String type, String id) {
-        List<Long> versions = jdbc.queryForList(
-                "select version from key_date_subject where subject_type = ? and subject_id = ?", Long.class, type, id);
-        return versions.isEmpty() ? -1 : versions.getFirst();
+        return versionsOf(type, List.of(id)).getOrDefault(id, -1L);
+    }
+
+    /** The aggregate versions projected for these subjects (those not projected are missing). */
+    Map<String, Long> versionsOf(String type, List<String> ids) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.query(con -> {
+            var select = con.prepareStatement(
+                    "select subject_id, version from key_date_subject where subject_type = ? and subject_id = any(?)");
+            select.setString(1, type);
+            select.setArray(2, con.createArrayOf("text", ids.toArray()));
+            return select;
+        }, rs -> {
+            versions.put(rs.getString(1), rs.getLong(2));
+        });
+        return versions;
+    }
+
+    /** A subject's obligations as of {@code version} of its aggregate. */
+    record Replacement(Subject subject, long version, KeyDateSchedule schedule) {
     }
 
     /**
-     * Replaces everything stored for {@code subject} with {@code schedule}: its single dates, its series, and their
-     * occurrences up to {@code horizon}.
+     * Replaces everything stored for these subjects: their single dates, their series, and the series' occurrences up
+     * to {@code horizon}.
      */
-    void replace(Subject subject, long version, KeyDateSchedule schedule, LocalDate horizon) {
-        jdbc.update("delete from key_date where subject_id = ? and subject_type = ?", subject.id(), subject.type());
-        jdbc.update("delete from key_date_series where subject_type = ? and subject_id = ?", subject.type(), subject.id());
-        jdbc.update(con -> {
-            PreparedStatement insert = con.prepareStatement("""
-                    insert into key_date_subject (subject_type, subject_id, title, commissioner_keys, provider_keys, version)
-                    values (?, ?, ?, ?, ?, ?)
-                    on conflict (subject_type, subject_id) do update set title = excluded.title,
-                        commissioner_keys = excluded.commissioner_keys, provider_keys = excluded.provider_keys,
-                        version = excluded.version""");
-            insert.setString(1, subject.type());
-            insert.setString(2, subject.id());
-            insert.setString(3, subject.title());
-            insert.setArray(4, con.createArrayOf("text", subject.commissionerKeys().toArray()));
-            insert.setArray(5, con.createArrayOf("text", subject.providerKeys().toArray()));
-            insert.setLong(6, version);
-            return insert;
-        });
-        List<ScheduledDate> rows = new ArrayList<>(schedule.dates());
-        for (DateSeries series : schedule.series()) {
-            rows.addAll(series.between(LocalDate.MIN, horizon));
+    void replace(List<Replacement> replacements, LocalDate horizon) {
+        if (replacements.isEmpty()) {
+            return;
         }
-        insertRows(subject.type(), subject.id(), rows);
+        Map<String, List<String>> idsByType = new HashMap<>();
+        replacements.forEach(r -> idsByType.computeIfAbsent(r.subject().type(), t -> new ArrayList<>()).add(r.subject().id()));
+        idsByType.forEach((type, ids) -> jdbc.execute((ConnectionCallback<Void>) con -> {
+            Array array = con.createArrayOf("text", ids.toArray());
+            for (String table : List.of("key_date", "key_date_series")) {
+                try (var delete = con.prepareStatement(
+                        "delete from " + table + " where subject_type = ? and subject_id = any(?)")) {
+                    delete.setString(1, type);
+                    delete.setArray(2, array);
+                    delete.executeUpdate();
+                }
+            }
+            return null;
+        }));
+        jdbc.batchUpdate("""
+                insert into key_date_subject (subject_type, subject_id, title, parties, version) values (?, ?, ?, ?, ?)
+                on conflict (subject_type, subject_id) do update set title = excluded.title,
+                    parties = excluded.parties, version = excluded.version""", replacements, 500, (ps, r) -> {
+            ps.setString(1, r.subject().type());
+            ps.setString(2, r.subject().id());
+            ps.setString(3, r.subject().title());
+            ps.setArray(4, ps.getConnection().createArrayOf("text", r.subject().parties().toArray()));
+            ps.setLong(5, r.version());
+        });
+        List<Occurrence> rows = new ArrayList<>();
+        List<SeriesOf> series = new ArrayList<>();
+        for (Replacement r : replacements) {
+            for (ScheduledDate date : r.schedule().dates()) {
+                rows.add(new Occurrence(r.subject().type(), r.subject().id(), date));
+            }
+            for (DateSeries each : r.schedule().series()) {
+                series.add(new SeriesOf(r.subject().type(), r.subject().id(), each));
+                for (ScheduledDate date : each.between(LocalDate.MIN, horizon)) {
+                    rows.add(new Occurrence(r.subject().type(), r.subject().id(), date));
+                }
+            }
+        }
+        insertRows(rows);
         jdbc.batchUpdate("""
                 insert into key_date_series (subject_type, subject_id, kind, ordinal, shape, anchor, step, first_index,
                     first_date, last_index, last_date, notice, term, label)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", schedule.series(), 100, (ps, series) -> {
-            ps.setString(1, subject.type());
-            ps.setString(2, subject.id());
-            ps.setString(3, series.kind().name());
-            ps.setInt(4, series.ordinal());
-            ps.setString(5, series.shape().name());
-            ps.setDate(6, Date.valueOf(series.anchor()));
-            ps.setString(7, series.step().toString());
-            ps.setInt(8, series.firstIndex());
-            ps.setDate(9, Date.valueOf(series.dateOf(series.firstIndex())));
-            if (series.bounded()) {
-                ps.setInt(10, series.lastIndex());
-                ps.setDate(11, Date.valueOf(series.lastDate()));
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", series, 500, (ps, s) -> {
+            DateSeries each = s.series();
+            ps.setString(1, s.subjectType());
+            ps.setString(2, s.subjectId());
+            ps.setString(3, each.kind().name());
+            ps.setInt(4, each.ordinal());
+            ps.setString(5, each.shape().name());
+            ps.setDate(6, Date.valueOf(each.anchor()));
+            ps.setString(7, each.step().toString());
+            ps.setInt(8, each.firstIndex());
+            ps.setDate(9, Date.valueOf(each.dateOf(each.firstIndex())));
+            if (each.bounded()) {
+                ps.setInt(10, each.lastIndex());
+                ps.setDate(11, Date.valueOf(each.lastDate()));
             } else {
                 ps.setNull(10, Types.INTEGER);
                 ps.setNull(11, Types.DATE);
             }
-            ps.setString(12, series.notice() == null ? null : series.notice().toString());
-            ps.setString(13, series.term() == null ? null : series.term().toString());
-            ps.setString(14, series.label());
+            ps.setString(12, each.notice() == null ? null : each.notice().toString());
+            ps.setString(13, each.term() == null ? null : each.term().toString());
+            ps.setString(14, each.label());
         });
     }
 
-    void insertRows(String type, String id, List<ScheduledDate> rows) {
-        jdbc.batchUpdate("""
-                insert into key_date (date, subject_id, kind, subject_type, ordinal, detail) values (?, ?, ?, ?, ?, ?)
-                on conflict do nothing""", rows, 500, (ps, row) -> {
-            ps.setDate(1, Date.valueOf(row.date()));
-            ps.setString(2, id);
-            ps.setString(3, row.kind().name());
-            ps.setString(4, type);
-            ps.setInt(5, row.ordinal());
-            ps.setString(6, row.detail());
+    /** A dated obligation of a subject, to be written as a row. */
+    record Occurrence(String subjectType, String subjectId, ScheduledDate date) {
+    }
+
+    record SeriesOf(String subjectType, String subjectId, DateSeries series) {
+    }
+
+    /** Writes rows in one statement, the subjects' titles and parties copied from {@code key_date_subject}. */
+    void insertRows(List<Occurrence> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            int n = rows.size();
+            Object[] dates = new Object[n];
+            Object[] ids = new Object[n];
+            Object[] kinds = new Object[n];
+            Object[] types = new Object[n];
+            Object[] ordinals = new Object[n];
+            Object[] details = new Object[n];
+            for (int i = 0; i < n; i++) {
+                Occurrence row = rows.get(i);
+                dates[i] = Date.valueOf(row.date().date());
+                ids[i] = row.subjectId();
+                kinds[i] = row.date().kind().name();
+                types[i] = row.subjectType();
+                ordinals[i] = row.date().ordinal();
+                details[i] = row.date().detail();
+            }
+            try (var insert = con.prepareStatement("""
+                    insert into key_date (date, subject_id, kind, subject_type, ordinal, title, detail, parties)
+                    select u.date, u.subject_id, u.kind, u.subject_type, u.ordinal, s.title, u.detail, s.parties
+                    from unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[])
+                        as u(date, subject_id, kind, subject_type, ordinal, detail)
+                    join key_date_subject s on s.subject_type = u.subject_type and s.subject_id = u.subject_id
+                    on conflict do nothing""")) {
+                insert.setArray(1, con.createArrayOf("date", dates));
+                insert.setArray(2, array(con, ids));
+                insert.setArray(3, array(con, kinds));
+                insert.setArray(4, array(con, types));
+                insert.setArray(5, con.createArrayOf("int4", ordinals));
+                insert.setArray(6, array(con, details));
+                insert.executeUpdate();
+            }
+            return null;
         });
+    }
+
+    private static Array array(Connection con, Object[] values) throws SQLException {
+        return con.createArrayOf("text", values);
     }
 
     /** A series as stored, with the subject it belongs to. */
@@ -127,28 +210,31 @@ class KeyDateStore {
         return iso == null ? null : Period.parse(iso);
     }
 
-    /** Every series that may have occurrences after {@code after} and on or before {@code upTo}. */
+    /** Every series (that passes the filter) with occurrences after {@code after} and on or before {@code upTo}. */
     List<StoredSeries> seriesReaching(LocalDate after, LocalDate upTo, FindKeyDates filter) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("after", after).addValue("upTo", upTo);
-        String where = filters(filter, parameters);
+        String where = filters(filter, parameters, "s");
         return named.query("""
                 select k.*, s.title from key_date_series k
                 join key_date_subject s on s.subject_type = k.subject_type and s.subject_id = k.subject_id
                 where (k.last_date is null or k.last_date > :after) and k.first_date <= :upTo""" + where, parameters, SERIES);
     }
 
-    /** Moves the occurrences of every series from after {@code from} up to {@code to} into rows. */
+    /** Writes the occurrences of every series from after {@code after} up to {@code to} as rows; answers how many. */
     int materialise(LocalDate after, LocalDate to) {
-        int[] written = {0};
+        List<Occurrence> rows = new ArrayList<>();
         jdbc.query("""
                 select k.*, null as title from key_date_series k
                 where (k.last_date is null or k.last_date > ?) and k.first_date <= ?""", rs -> {
             StoredSeries stored = SERIES.mapRow(rs, 0);
-            List<ScheduledDate> rows = stored.series().between(after.plusDays(1), to);
-            insertRows(stored.subjectType(), stored.subjectId(), rows);
-            written[0] += rows.size();
+            for (ScheduledDate date : stored.series().between(after.plusDays(1), to)) {
+                rows.add(new Occurrence(stored.subjectType(), stored.subjectId(), date));
+            }
         }, Date.valueOf(after), Date.valueOf(to));
-        return written[0];
+        for (int from = 0; from < rows.size(); from += 10_000) {
+            insertRows(rows.subList(from, Math.min(rows.size(), from + 10_000)));
+        }
+        return rows.size();
     }
 
     void clear() {
@@ -169,28 +255,21 @@ class KeyDateStore {
     /** One page of the rows in {@code [from, to]} that pass the filter, in the list's order. */
     List<KeyDateRow> page(FindKeyDates query, LocalDate from, LocalDate to, long offset, int limit) {
         MapSqlParameterSource parameters = window(from, to).addValue("limit", limit).addValue("offset", offset);
-        return named.query("select k.date, k.subject_id, k.kind, k.subject_type, k.ordinal, s.title, k.detail"
-                + " from key_date k join key_date_subject s on s.subject_type = k.subject_type and s.subject_id = k.subject_id"
-                + " where k.date between :from and :to" + filters(query, parameters) + ORDER
-                + " limit :limit offset :offset", parameters, ROW);
+        return named.query(COLUMNS + filters(query, parameters, "k") + ORDER + " limit :limit offset :offset",
+                parameters, ROW);
     }
 
     /** Every row in {@code [from, to]} that passes the filter, in the list's order. */
     List<KeyDateRow> all(FindKeyDates query, LocalDate from, LocalDate to) {
         MapSqlParameterSource parameters = window(from, to);
-        return named.query("select k.date, k.subject_id, k.kind, k.subject_type, k.ordinal, s.title, k.detail"
-                + " from key_date k join key_date_subject s on s.subject_type = k.subject_type and s.subject_id = k.subject_id"
-                + " where k.date between :from and :to" + filters(query, parameters) + ORDER, parameters, ROW);
+        return named.query(COLUMNS + filters(query, parameters, "k") + ORDER, parameters, ROW);
     }
 
-    /** How many rows in {@code [from, to]} pass the filter; the subjects are joined only to filter by party. */
+    /** How many rows in {@code [from, to]} pass the filter. */
     long count(FindKeyDates query, LocalDate from, LocalDate to) {
         MapSqlParameterSource parameters = window(from, to);
-        boolean byParty = query.commissioner() != null || query.provider() != null;
-        String sql = "select count(*) from key_date k" + (byParty
-                ? " join key_date_subject s on s.subject_type = k.subject_type and s.subject_id = k.subject_id" : "")
-                + " where k.date between :from and :to" + filters(query, parameters);
-        Long count = named.queryForObject(sql, parameters, Long.class);
+        Long count = named.queryForObject("select count(*) from key_date k where k.date between :from and :to"
+                + filters(query, parameters, "k"), parameters, Long.class);
         return count == null ? 0 : count;
     }
 
@@ -198,8 +277,8 @@ class KeyDateStore {
         return new MapSqlParameterSource("from", from).addValue("to", to);
     }
 
-    /** The filters as SQL on {@code k} (key_date or key_date_series) and {@code s} (key_date_subject). */
-    private static String filters(FindKeyDates query, MapSqlParameterSource parameters) {
+    /** The filters as SQL on {@code k} (key_date or key_date_series) and the parties of {@code partiesOf}. */
+    private static String filters(FindKeyDates query, MapSqlParameterSource parameters, String partiesOf) {
         StringBuilder where = new StringBuilder();
         if (!query.kinds().isEmpty()) {
             where.append(" and k.kind in (:kinds)");
@@ -209,14 +288,22 @@ class KeyDateStore {
             where.append(" and k.subject_type = '").append(Subject.CONTRACT).append("' and k.subject_id = :contractId");
             parameters.addValue("contractId", query.contractId());
         }
+        List<String> parties = new ArrayList<>();
         if (query.commissioner() != null) {
-            where.append(" and s.commissioner_keys @> array[cast(:commissioner as text)]");
-            parameters.addValue("commissioner", Subject.key(query.commissioner()));
+            parties.add(Subject.commissioner(query.commissioner()));
         }
         if (query.provider() != null) {
-            where.append(" and s.provider_keys @> array[cast(:provider as text)]");
-            parameters.addValue("provider", Subject.key(query.provider()));
+            parties.add(Subject.provider(query.provider()));
+        }
+        if (!parties.isEmpty()) {
+            where.append(" and ").append(partiesOf).append(".parties @> cast(:parties as text[])");
+            parameters.addValue("parties", "{" + String.join(",", parties.stream().map(KeyDateStore::quoted).toList()) + "}");
         }
         return where.toString();
+    }
+
+    /** An element of a PostgreSQL array literal, quoted. */
+    private static String quoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
