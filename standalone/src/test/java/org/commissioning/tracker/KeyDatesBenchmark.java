@@ -137,6 +137,9 @@ class KeyDatesBenchmark {
                     jdbc.queryForObject("select count(*) from key_date_series where last_index is null", Long.class),
                     jdbc.queryForObject("select materialised_through from key_date_horizon", LocalDate.class)));
 
+            if (Boolean.getBoolean("benchmark.explain")) {
+                explain(jdbc, TODAY.toString(), COMMISSIONERS.get(0));
+            }
             QueryGateway gateway = app.getBean(QueryGateway.class);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://localhost:" + Applications.port(app) + "/api/key-dates?";
@@ -159,6 +162,22 @@ class KeyDatesBenchmark {
                     from -> get(http, base + "from=" + from));
             System.out.println();
             report.forEach(System.out::println);
+        }
+    }
+
+    /** The plans of the window queries, for the notes (the statements KeyDateStore sends, with literals). */
+    static void explain(JdbcTemplate jdbc, String from, String commissioner) {
+        String window = " from key_date k where k.date between '" + from + "'::date and '" + from + "'::date + 90";
+        String party = " and k.parties @> '{\"c:" + commissioner.toLowerCase() + "\"}'::text[]";
+        String order = " order by k.date, k.subject_id, k.kind, k.subject_type, k.ordinal limit 50";
+        for (String sql : List.of(
+                "select k.date, k.subject_id, k.kind, k.title, k.detail" + window + order,
+                "select count(*)" + window,
+                "select count(*)" + window + " and k.kind in ('END_OF_TERM', 'NON_RENEWAL_NOTICE_DEADLINE')",
+                "select k.date, k.subject_id, k.kind, k.title, k.detail" + window + party + order,
+                "select count(*)" + window + party)) {
+            System.out.println(sql);
+            jdbc.queryForList("explain (analyze, buffers) " + sql, String.class).forEach(System.out::println);
         }
     }
 

@@ -51,6 +51,10 @@ class KeyDatesExamplesTest extends KeyDatesEndToEndTest {
         assertThat(lines(keyDates("from=2037-09-01&to=2038-08-31&contractId=KD-TORBAY-FAR"))).containsExactly(
                 "2037-10-01 RENEWAL_POINT KD-TORBAY-FAR 30",
                 "2038-07-01 NON_RENEWAL_NOTICE_DEADLINE KD-TORBAY-FAR 303");
+        assertThat(lines(keyDates("from=2040-06-15&to=2040-07-15&contractId=KD-TORBAY-FAR")))
+                .containsExactly("2040-07-01 NON_RENEWAL_NOTICE_DEADLINE KD-TORBAY-FAR 16");
+        assertThat(lines(keyDates("from=2040-09-20&to=2040-10-10&contractId=KD-TORBAY-FAR")))
+                .containsExactly("2040-10-01 RENEWAL_POINT KD-TORBAY-FAR 11");
         assertThat(lines(keyDates("from=2299-06-01&to=2299-12-31&contractId=KD-TORBAY-FAR"))).containsExactly(
                 "2299-07-01 NON_RENEWAL_NOTICE_DEADLINE KD-TORBAY-FAR 30",
                 "2299-10-01 RENEWAL_POINT KD-TORBAY-FAR 122");

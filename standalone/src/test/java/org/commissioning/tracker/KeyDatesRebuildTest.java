@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -12,13 +15,26 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.commissioning.tracker.platform.testing.Seeds;
+import org.commissioning.tracker.shared.Party;
+import org.commissioning.tracker.shared.contract.ContractId;
+import org.commissioning.tracker.shared.contract.ContractKeyDates;
+import org.commissioning.tracker.shared.contract.ContractKind;
+import org.commissioning.tracker.shared.contract.ContractRegistered;
+import org.commissioning.tracker.shared.contract.ContractTerms;
+import org.commissioning.tracker.shared.contract.ContractTimeline;
+import org.commissioning.tracker.shared.contract.RenewalMode;
+import org.commissioning.tracker.shared.contract.RenewalRule;
+import org.commissioning.tracker.shared.contract.ReviewKind;
+import org.commissioning.tracker.shared.keydates.KeyDateSchedule;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The key-dates read model is a pure function of the events and the horizon: replaying the projection from scratch
- * gives the same rows, and moving the horizon changes which occurrences are rows but not one answer.
+ * gives the same rows, moving the horizon changes which occurrences are rows but not one answer, and rows and
+ * expanded series give exactly the contract's schedule (a differential check; the hand-worked values are elsewhere).
  */
 class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
 
@@ -87,6 +103,38 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
         assertThat(lines(keyDates(window))).isEqualTo(expected);
         assertThat(lines(keyDates("from=2038-03-31&to=2038-04-15&contractId=KD-HORIZON")))
                 .containsExactly("2038-04-15 REVIEW_POINT KD-HORIZON 15");
+    }
+
+    @Test
+    void storedRowsAndExpandedSeriesAgreeWithTheContractsScheduleInEveryWindow() {
+        String id = "KD-MONTH-ENDS";
+        write("/api/contracts", Seeds.TORBAY.replace("TORBAY-ICO", id));
+        record(id, "/api/contracts/" + id + "/review-points", """
+                {"effectiveOn": "2015-10-01", "dueOn": "2016-01-31", "kind": "PERFORMANCE_REVIEW",
+                 "description": "Month-end review", "recurrence": "P3M"}""");
+        ContractTimeline timeline = ContractTimeline.of(new ContractRegistered(ContractId.of(id), "Torbay", ContractKind.SERVICE_CONTRACT,
+                List.of(new Party("South Devon and Torbay CCG")), List.of(new Party("Torbay Council")), null,
+                LocalDate.parse("2015-10-01"), new ContractTerms(LocalDate.parse("2015-10-01"), Period.ofYears(5), null,
+                        List.of(), new RenewalRule(RenewalMode.AUTOMATIC, Period.ofYears(1), Period.ofYears(3),
+                        Period.ofMonths(3), null), null), null, null));
+        timeline = timeline.with(timeline.scheduleReviewPoint(LocalDate.parse("2015-10-01"), LocalDate.parse("2016-01-31"),
+                ReviewKind.PERFORMANCE_REVIEW, "Month-end review", Period.ofMonths(3)));
+        KeyDateSchedule schedule = ContractKeyDates.of(timeline);
+
+        // 45-day windows from 2035 to 2041, across the horizon (2037-11-22 or later): rows, series, or both
+        for (LocalDate from = LocalDate.parse("2035-01-01"); from.getYear() < 2042; from = from.plusDays(45)) {
+            LocalDate first = from;
+            List<String> expected = schedule.between(from, from.plusDays(44)).stream()
+                    .map(d -> d.date() + " " + d.kind() + " " + id + " " + ChronoUnit.DAYS.between(first, d.date())
+                            + " " + d.detail())
+                    .toList();
+            JsonNode page = keyDates("from=" + from + "&to=" + from.plusDays(44) + "&contractId=" + id);
+            List<String> actual = new ArrayList<>();
+            for (JsonNode item : page.get("items")) {
+                actual.add(line(item) + " " + text(item, "detail"));
+            }
+            assertThat(actual).as("window from %s", from).isEqualTo(expected);
+        }
     }
 
     long rowsOf(String id, String from, String to) {

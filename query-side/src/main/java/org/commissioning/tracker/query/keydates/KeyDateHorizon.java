@@ -43,11 +43,24 @@ class KeyDateHorizon {
         this.ahead = ahead;
     }
 
+    /** The horizon last read: it only ever moves forward, so a window ending on or before it is all rows. */
+    private volatile LocalDate known;
+
     /** The horizon, or null before anything was projected. */
     LocalDate current() {
         List<LocalDate> horizon = jdbc.queryForList(
                 "select materialised_through from key_date_horizon where id = 1", LocalDate.class);
-        return horizon.isEmpty() ? null : horizon.getFirst();
+        LocalDate current = horizon.isEmpty() ? null : horizon.getFirst();
+        if (current != null) {
+            known = current;
+        }
+        return current;
+    }
+
+    /** The horizon as last read if {@code date} is not beyond it (no round trip), else as it is now. */
+    LocalDate reaching(LocalDate date) {
+        LocalDate last = known;
+        return last != null && !date.isAfter(last) ? last : current();
     }
 
     /**

@@ -2,73 +2,86 @@ package org.commissioning.tracker.query.keydates;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.commissioning.tracker.query.keydates.KeyDateStore.StoredSeries;
+import org.commissioning.tracker.query.keydates.KeyDateStore.Window;
+import org.commissioning.tracker.shared.keydates.DateSeries;
 import org.commissioning.tracker.shared.keydates.FindKeyDates;
 import org.commissioning.tracker.shared.keydates.KeyDatePage;
-import org.commissioning.tracker.shared.keydates.ScheduledDate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Answers {@link FindKeyDates} from the key-dates tables. A window ending on or before the horizon is one ordered
- * index range (a page and a count); a window reaching beyond it adds the series' occurrences there, expanded by the
- * shared rules, merged in the same order.
+ * Answers {@link FindKeyDates} from the key-dates tables. A window ending on or before the horizon is one statement:
+ * an ordered index range for the page and the index for the count. A window reaching beyond it adds the occurrences
+ * of the series there, expanded by the shared rules and merged in the same order (one consistent snapshot); only the
+ * page's lines are written out.
  */
 @Component
 class KeyDateQueryHandler {
 
     private final KeyDateStore store;
     private final KeyDateHorizon horizon;
+    private final TransactionTemplate snapshot;
 
-    KeyDateQueryHandler(KeyDateStore store, KeyDateHorizon horizon) {
+    KeyDateQueryHandler(KeyDateStore store, KeyDateHorizon horizon, TransactionTemplate transactions) {
         this.store = store;
         this.horizon = horizon;
+        this.snapshot = new TransactionTemplate(transactions.getTransactionManager());
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
     KeyDatePage handle(FindKeyDates query) {
-        LocalDate from = query.from();
-        LocalDate to = query.to();
-        LocalDate materialisedThrough = horizon.current();
-        List<KeyDateRow> rows;
-        long total;
-        if (materialisedThrough != null && !to.isAfter(materialisedThrough)) {
-            rows = store.page(query, from, to, query.offset(), query.size());
-            total = rows.isEmpty() && query.page() == 0 ? 0 : store.count(query, from, to);
+        LocalDate materialisedThrough = horizon.reaching(query.to());
+        Window window;
+        if (materialisedThrough != null && !query.to().isAfter(materialisedThrough)) {
+            window = store.window(query, query.from(), query.to(), query.offset(), query.size());
         } else {
-            List<KeyDateRow> all = beyondHorizon(query, materialisedThrough);
-            total = all.size();
-            int start = (int) Math.min(query.offset(), all.size());
-            rows = all.subList(start, Math.min(all.size(), start + query.size()));
+            window = snapshot.execute(status -> beyondHorizon(query));
         }
-        return new KeyDatePage(rows.stream().map(row -> row.toKeyDate(from)).toList(), query.page(), query.size(),
-                total, from, to);
+        return new KeyDatePage(window.rows().stream().map(row -> row.toKeyDate(query.from())).toList(), query.page(),
+                query.size(), window.total(), query.from(), query.to());
     }
 
-    /** The rows stored in the window, and the occurrences of the series after the horizon, in the list's order. */
-    private List<KeyDateRow> beyondHorizon(FindKeyDates query, LocalDate materialisedThrough) {
+    /** An occurrence of a series, its line written only if it is on the page. */
+    private record Expanded(KeyDateRow row, DateSeries series, int k) {
+    }
+
+    /** The rows stored in the window and the series' occurrences after the horizon, in the list's order; one page. */
+    private Window beyondHorizon(FindKeyDates query) {
+        LocalDate materialisedThrough = horizon.current();
         LocalDate from = query.from();
         LocalDate to = query.to();
-        LocalDate after = materialisedThrough == null ? from.minusDays(1)
-                : materialisedThrough.isBefore(from) ? from.minusDays(1) : materialisedThrough;
-        Map<KeyDateRow.Key, KeyDateRow> found = new LinkedHashMap<>();
+        LocalDate after = materialisedThrough == null || materialisedThrough.isBefore(from) ? from.minusDays(1)
+                : materialisedThrough;
+        List<Expanded> found = new ArrayList<>();
+        Set<KeyDateRow.Key> stored = new HashSet<>();
         for (KeyDateRow row : store.all(query, from, to)) {
-            found.put(row.key(), row);
+            found.add(new Expanded(row, null, 0));
+            stored.add(row.key());
         }
-        for (StoredSeries stored : store.seriesReaching(after, to, query)) {
-            for (ScheduledDate occurrence : stored.series().between(after.plusDays(1), to)) {
-                KeyDateRow row = new KeyDateRow(occurrence.date(), stored.subjectId(), occurrence.kind().name(),
-                        stored.subjectType(), occurrence.ordinal(), stored.title(), occurrence.detail());
-                found.putIfAbsent(row.key(), row);
+        for (StoredSeries each : store.seriesReaching(after, to, query)) {
+            DateSeries series = each.series();
+            int[] range = series.indicesBetween(after.plusDays(1), to);
+            for (int k = range[0]; k <= range[1]; k++) {
+                KeyDateRow row = new KeyDateRow(series.dateOf(k), each.subjectId(), series.kind().name(),
+                        each.subjectType(), series.ordinal(), each.title(), null);
+                if (!stored.contains(row.key())) { // the horizon moved on since it was read
+                    found.add(new Expanded(row, series, k));
+                }
             }
         }
-        List<KeyDateRow> rows = new ArrayList<>(found.values());
-        rows.sort(KeyDateRow.ORDER);
-        return rows;
+        found.sort((a, b) -> KeyDateRow.ORDER.compare(a.row(), b.row()));
+        int start = (int) Math.min(query.offset(), found.size());
+        List<KeyDateRow> page = found.subList(start, Math.min(found.size(), start + query.size())).stream()
+                .map(e -> e.series() == null ? e.row() : e.row().withDetail(e.series().detailOf(e.k())))
+                .toList();
+        return new Window(page, found.size());
     }
 }

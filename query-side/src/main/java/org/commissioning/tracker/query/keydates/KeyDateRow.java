@@ -25,6 +25,10 @@ record KeyDateRow(LocalDate date, String subjectId, String kind, String subjectT
         return new Key(date, subjectId, kind, subjectType, ordinal);
     }
 
+    KeyDateRow withDetail(String line) {
+        return new KeyDateRow(date, subjectId, kind, subjectType, ordinal, title, line);
+    }
+
     KeyDate toKeyDate(LocalDate from) {
         boolean contract = Subject.CONTRACT.equals(subjectType);
         return new KeyDate(date, KeyDateKind.valueOf(kind), contract ? subjectId : null, contract ? null : subjectId,

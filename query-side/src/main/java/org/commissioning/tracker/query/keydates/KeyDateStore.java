@@ -118,8 +118,8 @@ class KeyDateStore {
         insertRows(rows);
         jdbc.batchUpdate("""
                 insert into key_date_series (subject_type, subject_id, kind, ordinal, shape, anchor, step, first_index,
-                    first_date, last_index, last_date, notice, term, label)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", series, 500, (ps, s) -> {
+                    first_date, last_index, last_date, notice, term, label, base_month, month_step, month_lag)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", series, 500, (ps, s) -> {
             DateSeries each = s.series();
             ps.setString(1, s.subjectType());
             ps.setString(2, s.subjectId());
@@ -140,7 +140,28 @@ class KeyDateStore {
             ps.setString(12, each.notice() == null ? null : each.notice().toString());
             ps.setString(13, each.term() == null ? null : each.term().toString());
             ps.setString(14, each.label());
+            ps.setInt(15, month(each.point(each.firstIndex())));
+            if (each.step().getDays() == 0) {
+                ps.setInt(16, Math.toIntExact(each.step().toTotalMonths()));
+            } else {
+                ps.setNull(16, Types.INTEGER);
+            }
+            ps.setInt(17, monthLag(each));
         });
+    }
+
+    /** A date's month as a number: year × 12 + month − 1. */
+    static int month(LocalDate date) {
+        return date.getYear() * 12 + date.getMonthValue() - 1;
+    }
+
+    /** How many months before its point an occurrence may fall: a notice deadline's notice and a day, rounded up. */
+    private static int monthLag(DateSeries series) {
+        if (series.shape() != DateSeries.Shape.NON_RENEWAL_DEADLINES) {
+            return 0;
+        }
+        Period notice = series.notice() == null ? Period.ZERO : series.notice();
+        return Math.toIntExact(notice.toTotalMonths() + notice.getDays() / 28 + 2);
     }
 
     /** A dated obligation of a subject, to be written as a row. */
@@ -210,14 +231,22 @@ class KeyDateStore {
         return iso == null ? null : Period.parse(iso);
     }
 
-    /** Every series (that passes the filter) with occurrences after {@code after} and on or before {@code upTo}. */
+    /**
+     * Every series (that passes the filter) that may have occurrences after {@code after} and on or before
+     * {@code upTo}: those still running after {@code after}, and, when their step is whole months, only those with a
+     * point in a month of the window (allowing for a notice deadline's lag); the caller expands them exactly.
+     */
     List<StoredSeries> seriesReaching(LocalDate after, LocalDate upTo, FindKeyDates filter) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("after", after).addValue("upTo", upTo);
+        MapSqlParameterSource parameters = new MapSqlParameterSource("after", after).addValue("upTo", upTo)
+                .addValue("m1", month(after.plusDays(1))).addValue("m2", month(upTo));
         String where = filters(filter, parameters, "s");
         return named.query("""
                 select k.*, s.title from key_date_series k
                 join key_date_subject s on s.subject_type = k.subject_type and s.subject_id = k.subject_id
-                where (k.last_date is null or k.last_date > :after) and k.first_date <= :upTo""" + where, parameters, SERIES);
+                where (k.last_date is null or k.last_date > :after) and k.first_date <= :upTo
+                  and (k.month_step is null or greatest(:m1, k.base_month) + mod(mod(k.base_month
+                        - greatest(:m1, k.base_month), k.month_step) + k.month_step, k.month_step) <= :m2 + k.month_lag)"""
+                + where, parameters, SERIES);
     }
 
     /** Writes the occurrences of every series from after {@code after} up to {@code to} as rows; answers how many. */
@@ -252,25 +281,35 @@ class KeyDateStore {
                 rs.getString("subject_type"), rs.getInt("ordinal"), rs.getString("title"), rs.getString("detail"));
     }
 
-    /** One page of the rows in {@code [from, to]} that pass the filter, in the list's order. */
-    List<KeyDateRow> page(FindKeyDates query, LocalDate from, LocalDate to, long offset, int limit) {
+    /** One page of the rows in a window, and how many rows pass the filter in all. */
+    record Window(List<KeyDateRow> rows, long total) {
+    }
+
+    /**
+     * One page of the rows in {@code [from, to]} that pass the filter, in the list's order, and their count: one
+     * statement (one snapshot, one round trip); the page is read along the primary key, the count from the index.
+     */
+    Window window(FindKeyDates query, LocalDate from, LocalDate to, long offset, int limit) {
         MapSqlParameterSource parameters = window(from, to).addValue("limit", limit).addValue("offset", offset);
-        return named.query(COLUMNS + filters(query, parameters, "k") + ORDER + " limit :limit offset :offset",
-                parameters, ROW);
+        String where = " where k.date between :from and :to" + filters(query, parameters, "k");
+        List<KeyDateRow> rows = new ArrayList<>(limit);
+        long[] total = {0};
+        named.query("select c.total, p.* from (select count(*) as total from key_date k" + where + ") c"
+                + " left join lateral (select k.date, k.subject_id, k.kind, k.subject_type, k.ordinal, k.title, k.detail"
+                + " from key_date k" + where + ORDER + " limit :limit offset :offset) p on true"
+                + " order by p.date, p.subject_id, p.kind, p.subject_type, p.ordinal", parameters, rs -> {
+            total[0] = rs.getLong("total");
+            if (rs.getObject("date") != null) {
+                rows.add(row(rs));
+            }
+        });
+        return new Window(rows, total[0]);
     }
 
     /** Every row in {@code [from, to]} that passes the filter, in the list's order. */
     List<KeyDateRow> all(FindKeyDates query, LocalDate from, LocalDate to) {
         MapSqlParameterSource parameters = window(from, to);
         return named.query(COLUMNS + filters(query, parameters, "k") + ORDER, parameters, ROW);
-    }
-
-    /** How many rows in {@code [from, to]} pass the filter. */
-    long count(FindKeyDates query, LocalDate from, LocalDate to) {
-        MapSqlParameterSource parameters = window(from, to);
-        Long count = named.queryForObject("select count(*) from key_date k where k.date between :from and :to"
-                + filters(query, parameters, "k"), parameters, Long.class);
-        return count == null ? 0 : count;
     }
 
     private static MapSqlParameterSource window(LocalDate from, LocalDate to) {

@@ -82,18 +82,28 @@ public record DateSeries(Shape shape, KeyDateKind kind, int ordinal, LocalDate a
     /** The occurrences dated from {@code from} to {@code to}, both included, in date order. */
     public List<ScheduledDate> between(LocalDate from, LocalDate to) {
         List<ScheduledDate> found = new ArrayList<>();
-        if (to.isBefore(from)) {
-            return found;
-        }
-        int last = lastIndex == null ? INDEX_LIMIT : lastIndex;
-        for (int k = firstOnOrAfter(from); k <= last; k++) {
-            LocalDate date = dateOf(k);
-            if (date.isAfter(to)) {
-                break;
-            }
+        int[] range = indicesBetween(from, to);
+        for (int k = range[0]; k <= range[1]; k++) {
             found.add(occurrence(k));
         }
         return found;
+    }
+
+    /**
+     * The indices {@code {first, last}} of the occurrences dated from {@code from} to {@code to}, both included;
+     * {@code first > last} when there are none.
+     */
+    public int[] indicesBetween(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return new int[] {firstIndex, firstIndex - 1};
+        }
+        int first = firstOnOrAfter(from);
+        int last = lastIndex == null ? INDEX_LIMIT : lastIndex;
+        int k = first;
+        while (k <= last && !dateOf(k).isAfter(to)) {
+            k++;
+        }
+        return new int[] {first, k - 1};
     }
 
     /** Occurrence {@code k} as a dated obligation with its line. */
