@@ -52,10 +52,11 @@ create table key_date_series (
     last_date     date,                                     -- the date of the last occurrence; null: without end
     -- for finding the series with occurrences in a window beyond the horizon without expanding them all: the
     -- month (year * 12 + month - 1) of the point of first_index, the step in whole months (null when it has days),
-    -- and how many months before its point an occurrence may fall (a notice deadline)
+    -- and how many months before its point an occurrence falls, at least and at most (a notice deadline)
     base_month    integer      not null,
     month_step    integer,
-    month_lag     integer      not null,
+    lag_min       integer      not null,
+    lag_max       integer      not null,
     notice        varchar(40),
     term          varchar(40),
     label         text,

@@ -16,8 +16,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.commissioning.tracker.query.keydates.KeyDateStore.Replacement;
 import org.commissioning.tracker.shared.contract.ContractEvent;
-import org.commissioning.tracker.shared.contract.ContractKeyDates;
 import org.commissioning.tracker.shared.contract.ContractTimeline;
+import org.commissioning.tracker.shared.keydates.ContractKeyDates;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,8 +2,10 @@ package org.commissioning.tracker.query.keydates;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.commissioning.tracker.query.keydates.KeyDateStore.StoredSeries;
@@ -71,7 +73,7 @@ class KeyDateQueryHandler {
             int[] range = series.indicesBetween(after.plusDays(1), to);
             for (int k = range[0]; k <= range[1]; k++) {
                 KeyDateRow row = new KeyDateRow(series.dateOf(k), each.subjectId(), series.kind().name(),
-                        each.subjectType(), series.ordinal(), each.title(), null);
+                        each.subjectType(), series.ordinal(), null, null);
                 if (!stored.contains(row.key())) { // the horizon moved on since it was read
                     found.add(new Expanded(row, series, k));
                 }
@@ -79,8 +81,14 @@ class KeyDateQueryHandler {
         }
         found.sort((a, b) -> KeyDateRow.ORDER.compare(a.row(), b.row()));
         int start = (int) Math.min(query.offset(), found.size());
-        List<KeyDateRow> page = found.subList(start, Math.min(found.size(), start + query.size())).stream()
-                .map(e -> e.series() == null ? e.row() : e.row().withDetail(e.series().detailOf(e.k())))
+        List<Expanded> onPage = found.subList(start, Math.min(found.size(), start + query.size()));
+        Map<String, Map<String, String>> titles = new HashMap<>();
+        onPage.stream().filter(e -> e.series() != null).map(e -> e.row().subjectType()).distinct().forEach(type ->
+                titles.put(type, store.titles(type, onPage.stream().filter(e -> e.series() != null
+                        && e.row().subjectType().equals(type)).map(e -> e.row().subjectId()).distinct().toList())));
+        List<KeyDateRow> page = onPage.stream()
+                .map(e -> e.series() == null ? e.row() : e.row().written(
+                        titles.get(e.row().subjectType()).get(e.row().subjectId()), e.series().detailOf(e.k())))
                 .toList();
         return new Window(page, found.size());
     }

@@ -25,8 +25,9 @@ record KeyDateRow(LocalDate date, String subjectId, String kind, String subjectT
         return new Key(date, subjectId, kind, subjectType, ordinal);
     }
 
-    KeyDateRow withDetail(String line) {
-        return new KeyDateRow(date, subjectId, kind, subjectType, ordinal, title, line);
+    /** This row with its subject's title and its line. */
+    KeyDateRow written(String subjectTitle, String line) {
+        return new KeyDateRow(date, subjectId, kind, subjectType, ordinal, subjectTitle, line);
     }
 
     KeyDate toKeyDate(LocalDate from) {

@@ -9,9 +9,11 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.commissioning.tracker.shared.keydates.DateSeries;
 import org.commissioning.tracker.shared.keydates.FindKeyDates;
 import org.commissioning.tracker.shared.keydates.KeyDateKind;
@@ -118,8 +120,8 @@ class KeyDateStore {
         insertRows(rows);
         jdbc.batchUpdate("""
                 insert into key_date_series (subject_type, subject_id, kind, ordinal, shape, anchor, step, first_index,
-                    first_date, last_index, last_date, notice, term, label, base_month, month_step, month_lag)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", series, 500, (ps, s) -> {
+                    first_date, last_index, last_date, notice, term, label, base_month, month_step, lag_min, lag_max)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", series, 500, (ps, s) -> {
             DateSeries each = s.series();
             ps.setString(1, s.subjectType());
             ps.setString(2, s.subjectId());
@@ -146,7 +148,9 @@ class KeyDateStore {
             } else {
                 ps.setNull(16, Types.INTEGER);
             }
-            ps.setInt(17, monthLag(each));
+            int[] lag = monthLag(each);
+            ps.setInt(17, lag[0]);
+            ps.setInt(18, lag[1]);
         });
     }
 
@@ -155,13 +159,21 @@ class KeyDateStore {
         return date.getYear() * 12 + date.getMonthValue() - 1;
     }
 
-    /** How many months before its point an occurrence may fall: a notice deadline's notice and a day, rounded up. */
-    private static int monthLag(DateSeries series) {
+    /**
+     * How many months before its point (renewal point, due date) an occurrence falls, at least and at most: none for
+     * the points themselves; for a notice deadline {@code point − notice}, the notice's months and up to one more per
+     * 28 days of it, or the month before when there is no notice (the day before the point).
+     */
+    private static int[] monthLag(DateSeries series) {
         if (series.shape() != DateSeries.Shape.NON_RENEWAL_DEADLINES) {
-            return 0;
+            return new int[] {0, 0};
         }
         Period notice = series.notice() == null ? Period.ZERO : series.notice();
-        return Math.toIntExact(notice.toTotalMonths() + notice.getDays() / 28 + 2);
+        if (notice.isZero()) {
+            return new int[] {0, 1};
+        }
+        int months = Math.toIntExact(notice.toTotalMonths());
+        return new int[] {months, months + (notice.getDays() + 27) / 28};
     }
 
     /** A dated obligation of a subject, to be written as a row. */
@@ -217,43 +229,65 @@ class KeyDateStore {
     }
 
     /** A series as stored, with the subject it belongs to. */
-    record StoredSeries(String subjectType, String subjectId, String title, DateSeries series) {
+    record StoredSeries(String subjectType, String subjectId, DateSeries series) {
     }
 
     private static final RowMapper<StoredSeries> SERIES = (rs, n) -> new StoredSeries(rs.getString("subject_type"),
-            rs.getString("subject_id"), rs.getString("title"), new DateSeries(
+            rs.getString("subject_id"), new DateSeries(
             DateSeries.Shape.valueOf(rs.getString("shape")), KeyDateKind.valueOf(rs.getString("kind")),
-            rs.getInt("ordinal"), rs.getObject("anchor", LocalDate.class), Period.parse(rs.getString("step")),
+            rs.getInt("ordinal"), rs.getObject("anchor", LocalDate.class), period(rs.getString("step")),
             rs.getInt("first_index"), (Integer) rs.getObject("last_index"), period(rs.getString("notice")),
             period(rs.getString("term")), rs.getString("label")));
 
+    /** Periods parsed once: a portfolio uses a handful (P1Y, P3M...). */
+    private static final Map<String, Period> PERIODS = new ConcurrentHashMap<>();
+
     private static Period period(String iso) {
-        return iso == null ? null : Period.parse(iso);
+        return iso == null ? null : PERIODS.computeIfAbsent(iso, Period::parse);
     }
 
     /**
      * Every series (that passes the filter) that may have occurrences after {@code after} and on or before
-     * {@code upTo}: those still running after {@code after}, and, when their step is whole months, only those with a
-     * point in a month of the window (allowing for a notice deadline's lag); the caller expands them exactly.
+     * {@code upTo}: those still running after {@code after}, and, when their step is whole months, only those with an
+     * occurrence in a month of the window; the caller expands them exactly.
      */
     List<StoredSeries> seriesReaching(LocalDate after, LocalDate upTo, FindKeyDates filter) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("after", after).addValue("upTo", upTo)
                 .addValue("m1", month(after.plusDays(1))).addValue("m2", month(upTo));
-        String where = filters(filter, parameters, "s");
+        String where = filters(filter, parameters, null);
         return named.query("""
-                select k.*, s.title from key_date_series k
-                join key_date_subject s on s.subject_type = k.subject_type and s.subject_id = k.subject_id
+                select k.subject_type, k.subject_id, k.kind, k.ordinal, k.shape, k.anchor, k.step, k.first_index,
+                    k.last_index, k.notice, k.term, k.label
+                from key_date_series k
                 where (k.last_date is null or k.last_date > :after) and k.first_date <= :upTo
-                  and (k.month_step is null or greatest(:m1, k.base_month) + mod(mod(k.base_month
-                        - greatest(:m1, k.base_month), k.month_step) + k.month_step, k.month_step) <= :m2 + k.month_lag)"""
-                + where, parameters, SERIES);
+                  and (k.month_step is null or greatest(:m1 + k.lag_min, k.base_month)
+                        + mod(mod(k.base_month - greatest(:m1 + k.lag_min, k.base_month), k.month_step) + k.month_step,
+                              k.month_step) <= :m2 + k.lag_max)""" + where, parameters, SERIES);
+    }
+
+    /** The titles of these subjects. */
+    Map<String, String> titles(String type, Collection<String> ids) {
+        Map<String, String> titles = new HashMap<>();
+        if (ids.isEmpty()) {
+            return titles;
+        }
+        jdbc.query(con -> {
+            var select = con.prepareStatement(
+                    "select subject_id, title from key_date_subject where subject_type = ? and subject_id = any(?)");
+            select.setString(1, type);
+            select.setArray(2, con.createArrayOf("text", ids.toArray()));
+            return select;
+        }, rs -> {
+            titles.put(rs.getString(1), rs.getString(2));
+        });
+        return titles;
     }
 
     /** Writes the occurrences of every series from after {@code after} up to {@code to} as rows; answers how many. */
     int materialise(LocalDate after, LocalDate to) {
         List<Occurrence> rows = new ArrayList<>();
         jdbc.query("""
-                select k.*, null as title from key_date_series k
+                select k.* from key_date_series k
                 where (k.last_date is null or k.last_date > ?) and k.first_date <= ?""", rs -> {
             StoredSeries stored = SERIES.mapRow(rs, 0);
             for (ScheduledDate date : stored.series().between(after.plusDays(1), to)) {
@@ -316,7 +350,10 @@ class KeyDateStore {
         return new MapSqlParameterSource("from", from).addValue("to", to);
     }
 
-    /** The filters as SQL on {@code k} (key_date or key_date_series) and the parties of {@code partiesOf}. */
+    /**
+     * The filters as SQL on {@code k} ({@code key_date} or {@code key_date_series}); the parties are those copied into
+     * the rows ({@code partiesOf} "k") or, for series ({@code partiesOf} null), the subject's.
+     */
     private static String filters(FindKeyDates query, MapSqlParameterSource parameters, String partiesOf) {
         StringBuilder where = new StringBuilder();
         if (!query.kinds().isEmpty()) {
@@ -335,7 +372,9 @@ class KeyDateStore {
             parties.add(Subject.provider(query.provider()));
         }
         if (!parties.isEmpty()) {
-            where.append(" and ").append(partiesOf).append(".parties @> cast(:parties as text[])");
+            where.append(partiesOf != null ? " and " + partiesOf + ".parties @> cast(:parties as text[])"
+                    : " and exists (select 1 from key_date_subject s where s.subject_type = k.subject_type"
+                    + " and s.subject_id = k.subject_id and s.parties @> cast(:parties as text[]))");
             parameters.addValue("parties", "{" + String.join(",", parties.stream().map(KeyDateStore::quoted).toList()) + "}");
         }
         return where.toString();

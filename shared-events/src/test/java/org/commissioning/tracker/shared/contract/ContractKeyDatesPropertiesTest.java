@@ -12,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.commissioning.tracker.shared.contract.Generators.Scenario;
+import org.commissioning.tracker.shared.keydates.ContractKeyDates;
 import org.commissioning.tracker.shared.keydates.KeyDateKind;
 import org.commissioning.tracker.shared.keydates.KeyDateSchedule;
 import org.commissioning.tracker.shared.keydates.ScheduledDate;

@@ -5,6 +5,7 @@ import static org.commissioning.tracker.shared.contract.History.date;
 import static org.commissioning.tracker.shared.contract.History.period;
 
 import java.util.List;
+import org.commissioning.tracker.shared.keydates.ContractKeyDates;
 import org.commissioning.tracker.shared.keydates.KeyDateKind;
 import org.commissioning.tracker.shared.keydates.KeyDateSchedule;
 import org.commissioning.tracker.shared.keydates.ScheduledDate;

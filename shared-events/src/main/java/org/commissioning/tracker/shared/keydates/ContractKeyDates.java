@@ -1,4 +1,4 @@
-package org.commissioning.tracker.shared.contract;
+package org.commissioning.tracker.shared.keydates;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,15 +6,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.commissioning.tracker.shared.keydates.DateSeries;
+import org.commissioning.tracker.shared.contract.ContractEvent;
+import org.commissioning.tracker.shared.contract.ContractRenewed;
+import org.commissioning.tracker.shared.contract.ContractState;
+import org.commissioning.tracker.shared.contract.ContractTerminated;
+import org.commissioning.tracker.shared.contract.ContractTerms;
+import org.commissioning.tracker.shared.contract.ContractTimeline;
+import org.commissioning.tracker.shared.contract.DateRules;
+import org.commissioning.tracker.shared.contract.DerivedRenewal;
+import org.commissioning.tracker.shared.contract.NoticeKind;
+import org.commissioning.tracker.shared.contract.NoticeServed;
+import org.commissioning.tracker.shared.contract.RenewalMode;
+import org.commissioning.tracker.shared.contract.RenewalRule;
+import org.commissioning.tracker.shared.contract.ReviewKind;
+import org.commissioning.tracker.shared.contract.ReviewOccurrence;
+import org.commissioning.tracker.shared.contract.ReviewPointCompleted;
+import org.commissioning.tracker.shared.contract.ReviewPointScheduled;
 import org.commissioning.tracker.shared.keydates.DateSeries.Shape;
-import org.commissioning.tracker.shared.keydates.KeyDateKind;
-import org.commissioning.tracker.shared.keydates.KeyDateSchedule;
-import org.commissioning.tracker.shared.keydates.ScheduledDate;
 
 /**
  * A contract's key dates (DOMAIN.md, "Key dates") with everything recorded so far, asked of its
- * {@link ContractTimeline} and never worked out again here. They do not depend on "today": the same events always give
+ * {@link ContractTimeline}'s public rules and never worked out again here. They do not depend on "today": the same events always give
  * the same schedule, so a read model of them can be rebuilt. What is listed:
  * <ul>
  * <li>{@code END_OF_TERM}: the last day in force as the contract runs ({@link ContractTimeline#lastDayInForce()}); none
