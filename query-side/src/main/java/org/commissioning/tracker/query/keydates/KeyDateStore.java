@@ -326,12 +326,22 @@ class KeyDateStore {
     Window window(FindKeyDates query, LocalDate from, LocalDate to, long offset, int limit) {
         MapSqlParameterSource parameters = window(from, to).addValue("limit", limit).addValue("offset", offset);
         String where = " where k.date between :from and :to" + filters(query, parameters, "k");
+        String sql;
+        if (query.commissioner() == null && query.provider() == null) {
+            sql = "select c.total, p.* from (select count(*) as total from key_date k" + where + ") c"
+                    + " left join lateral (select k.date, k.subject_id, k.kind, k.subject_type, k.ordinal, k.title,"
+                    + " k.detail from key_date k" + where + ORDER + " limit :limit offset :offset) p on true";
+        } else { // a party's rows are found once (the GIN index and the date range together), counted and paged
+            sql = "with m as materialized (select k.date, k.subject_id, k.kind, k.subject_type, k.ordinal"
+                    + " from key_date k" + where + ")"
+                    + " select c.total, p.* from (select count(*) as total from m) c"
+                    + " left join lateral (select k.date, k.subject_id, k.kind, k.subject_type, k.ordinal, k.title,"
+                    + " k.detail from (select * from m k" + ORDER + " limit :limit offset :offset) x"
+                    + " join key_date k using (date, subject_id, kind, subject_type, ordinal)) p on true";
+        }
         List<KeyDateRow> rows = new ArrayList<>(limit);
         long[] total = {0};
-        named.query("select c.total, p.* from (select count(*) as total from key_date k" + where + ") c"
-                + " left join lateral (select k.date, k.subject_id, k.kind, k.subject_type, k.ordinal, k.title, k.detail"
-                + " from key_date k" + where + ORDER + " limit :limit offset :offset) p on true"
-                + " order by p.date, p.subject_id, p.kind, p.subject_type, p.ordinal", parameters, rs -> {
+        named.query(sql + " order by p.date, p.subject_id, p.kind, p.subject_type, p.ordinal", parameters, rs -> {
             total[0] = rs.getLong("total");
             if (rs.getObject("date") != null) {
                 rows.add(row(rs));
