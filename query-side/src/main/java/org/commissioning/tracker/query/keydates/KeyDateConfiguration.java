@@ -1,0 +1,22 @@
+package org.commissioning.tracker.query.keydates;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The key-dates processor handles events in batches (a contract is recomputed once per batch, in one transaction),
+ * and keeping the horizon ahead of today is a scheduled task ({@link KeyDateHorizon#keepAhead()}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class KeyDateConfiguration {
+
+    @Bean
+    ConfigurerModule keyDatesProcessor(@Value("${tracker.key-dates.batch-size:200}") int batchSize) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                KeyDateProjection.PROCESSING_GROUP, (configuration, builder) -> builder.batchSize(batchSize));
+    }
+}

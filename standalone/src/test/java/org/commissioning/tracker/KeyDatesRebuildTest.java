@@ -1,0 +1,159 @@
+package org.commissioning.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.commissioning.tracker.platform.testing.Seeds;
+import org.commissioning.tracker.shared.Party;
+import org.commissioning.tracker.shared.contract.ContractId;
+import org.commissioning.tracker.shared.contract.ContractKind;
+import org.commissioning.tracker.shared.contract.ContractRegistered;
+import org.commissioning.tracker.shared.contract.ContractTerms;
+import org.commissioning.tracker.shared.contract.ContractTimeline;
+import org.commissioning.tracker.shared.contract.RenewalMode;
+import org.commissioning.tracker.shared.contract.RenewalRule;
+import org.commissioning.tracker.shared.contract.ReviewKind;
+import org.commissioning.tracker.shared.keydates.ContractKeyDates;
+import org.commissioning.tracker.shared.keydates.KeyDateSchedule;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The key-dates read model is a pure function of the events and the horizon: replaying the projection from scratch
+ * gives the same rows, moving the horizon changes which occurrences are rows but not one answer, and rows and
+ * expanded series give exactly the contract's schedule (a differential check; the hand-worked values are elsewhere).
+ */
+class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    ApplicationContext context;
+
+    void rollingWithQuarterlyReview(String id) {
+        write("/api/contracts", Seeds.TORBAY.replace("TORBAY-ICO", id));
+        write("/api/contracts/" + id + "/commencement", "{\"effectiveOn\": \"2015-10-01\"}");
+        record(id, "/api/contracts/" + id + "/review-points", """
+                {"effectiveOn": "2015-10-01", "dueOn": "2016-01-15", "kind": "FINANCIAL_REVIEW",
+                 "description": "Quarterly risk-share reconciliation", "recurrence": "P3M"}""");
+    }
+
+    List<Map<String, Object>> readModel() {
+        return List.of(
+                Map.of("rows", jdbc.queryForList("select date, subject_id, kind, subject_type, ordinal, title, detail, "
+                        + "array_to_string(parties, '|') parties from key_date order by date, subject_id, kind, subject_type, ordinal")),
+                Map.of("series", jdbc.queryForList("select * from key_date_series order by subject_type, subject_id, kind, ordinal")),
+                Map.of("subjects", jdbc.queryForList("select subject_type, subject_id, title, "
+                        + "array_to_string(parties, '|') parties, version from key_date_subject order by subject_type, subject_id")));
+    }
+
+    @Test
+    void replayingTheProjectionFromScratchGivesTheSameReadModel() {
+        rollingWithQuarterlyReview("KD-REPLAY");
+        record("KD-REPLAY", "/api/contracts/KD-REPLAY/notices", TorbayExampleTest.NON_RENEWAL.formatted("2023-05-01"));
+        List<Map<String, Object>> live = readModel();
+        assertThat(jdbc.queryForObject("select count(*) from key_date where subject_id = 'KD-REPLAY'", Long.class))
+                .isPositive();
+
+        StreamingEventProcessor keyDates = processing.eventProcessor("key-dates", StreamingEventProcessor.class)
+                .orElseThrow();
+        keyDates.shutDown();
+        keyDates.resetTokens();
+        keyDates.start();
+        await(() -> !keyDates.processingStatus().isEmpty() && !keyDates.isReplaying()
+                && keyDates.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
+
+        assertThat(readModel()).isEqualTo(live);
+    }
+
+    @Test
+    void movingTheHorizonMaterialisesOccurrencesWithoutChangingAnyAnswer() throws Exception {
+        rollingWithQuarterlyReview("KD-HORIZON");
+        LocalDate horizon = jdbc.queryForObject("select materialised_through from key_date_horizon", LocalDate.class);
+        assertThat(horizon).as("ten years and one ahead of today, 2026-11-22").isEqualTo(LocalDate.parse("2037-11-22"));
+        String window = "from=2037-11-01&to=2038-06-30&contractId=KD-HORIZON";
+        List<String> expected = List.of(
+                "2038-01-15 REVIEW_POINT KD-HORIZON 75",
+                "2038-04-15 REVIEW_POINT KD-HORIZON 165");
+        assertThat(lines(keyDates(window))).isEqualTo(expected);
+        assertThat(rowsOf("KD-HORIZON", "2037-11-23", "2038-06-30")).isZero();
+
+        Object keeper = context.getBean(Class.forName("org.commissioning.tracker.query.keydates.KeyDateHorizon"));
+        Method extendTo = keeper.getClass().getDeclaredMethod("extendTo", LocalDate.class);
+        extendTo.setAccessible(true);
+        extendTo.invoke(keeper, LocalDate.parse("2038-03-31"));
+        extendTo.invoke(keeper, LocalDate.parse("2038-01-01")); // never moves back
+
+        assertThat(jdbc.queryForObject("select materialised_through from key_date_horizon", LocalDate.class))
+                .isEqualTo(LocalDate.parse("2038-03-31"));
+        assertThat(rowsOf("KD-HORIZON", "2037-11-23", "2038-06-30")).isEqualTo(1);
+        assertThat(lines(keyDates(window))).isEqualTo(expected);
+        assertThat(lines(keyDates("from=2038-03-31&to=2038-04-15&contractId=KD-HORIZON")))
+                .containsExactly("2038-04-15 REVIEW_POINT KD-HORIZON 15");
+    }
+
+    @Test
+    void storedRowsAndExpandedSeriesAgreeWithTheContractsScheduleInEveryWindow() {
+        String id = "KD-MONTH-ENDS";
+        write("/api/contracts", Seeds.TORBAY.replace("TORBAY-ICO", id));
+        record(id, "/api/contracts/" + id + "/review-points", """
+                {"effectiveOn": "2015-10-01", "dueOn": "2016-01-31", "kind": "PERFORMANCE_REVIEW",
+                 "description": "Month-end review", "recurrence": "P3M"}""");
+        ContractTimeline timeline = ContractTimeline.of(new ContractRegistered(ContractId.of(id), "Torbay", ContractKind.SERVICE_CONTRACT,
+                List.of(new Party("South Devon and Torbay CCG")), List.of(new Party("Torbay Council")), null,
+                LocalDate.parse("2015-10-01"), new ContractTerms(LocalDate.parse("2015-10-01"), Period.ofYears(5), null,
+                        List.of(), new RenewalRule(RenewalMode.AUTOMATIC, Period.ofYears(1), Period.ofYears(3),
+                        Period.ofMonths(3), null), null), null, null));
+        timeline = timeline.with(timeline.scheduleReviewPoint(LocalDate.parse("2015-10-01"), LocalDate.parse("2016-01-31"),
+                ReviewKind.PERFORMANCE_REVIEW, "Month-end review", Period.ofMonths(3)));
+        KeyDateSchedule schedule = ContractKeyDates.of(timeline);
+
+        // 45-day windows from 2035 to 2041, across the horizon (2037-11-22 or later): rows, series, or both
+        for (LocalDate from = LocalDate.parse("2035-01-01"); from.getYear() < 2042; from = from.plusDays(45)) {
+            LocalDate first = from;
+            List<String> expected = schedule.between(from, from.plusDays(44)).stream()
+                    .map(d -> d.date() + " " + d.kind() + " " + id + " " + ChronoUnit.DAYS.between(first, d.date())
+                            + " " + d.detail())
+                    .toList();
+            JsonNode page = keyDates("from=" + from + "&to=" + from.plusDays(44) + "&contractId=" + id);
+            List<String> actual = new ArrayList<>();
+            for (JsonNode item : page.get("items")) {
+                actual.add(line(item) + " " + text(item, "detail"));
+            }
+            assertThat(actual).as("window from %s", from).isEqualTo(expected);
+        }
+    }
+
+    long rowsOf(String id, String from, String to) {
+        return jdbc.queryForObject("select count(*) from key_date where subject_id = ? and date between ?::date and ?::date",
+                Long.class, id, from, to);
+    }
+
+    /** Waits, bounded, for a condition the application reaches on its own (a processor catching up). */
+    static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
