@@ -36,6 +36,15 @@ create table key_date (
 create index key_date_of_subject on key_date (subject_id, subject_type);
 create index key_date_by_party on key_date using gin (parties);
 
+-- How many rows of key_date fall on each date, per kind, kept in the same transaction as the rows: the total of an
+-- unfiltered (or kind-filtered) window is a sum of at most a few thousand counters rather than a count of its rows.
+create table key_date_count (
+    date  date        not null,
+    kind  varchar(40) collate "C" not null,
+    n     integer     not null,
+    primary key (date, kind)
+);
+
 -- Repeating obligations: occurrence k (first_index <= k <= last_index, or without end) falls on anchor + step * k
 -- (shape NON_RENEWAL_DEADLINES: the notice deadline before that point).
 create table key_date_series (

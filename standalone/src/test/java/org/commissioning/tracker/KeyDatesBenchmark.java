@@ -130,6 +130,7 @@ class KeyDatesBenchmark {
             jdbc.execute("vacuum analyze key_date");
             jdbc.execute("vacuum analyze key_date_subject");
             jdbc.execute("vacuum analyze key_date_series");
+            jdbc.execute("vacuum analyze key_date_count");
             report.add(String.format("read model: %,d rows (%s), %,d series (%,d without end), horizon %s",
                     jdbc.queryForObject("select count(*) from key_date", Long.class),
                     jdbc.queryForObject("select pg_size_pretty(pg_total_relation_size('key_date'))", String.class),
@@ -173,6 +174,8 @@ class KeyDatesBenchmark {
         for (String sql : List.of(
                 "select k.date, k.subject_id, k.kind, k.title, k.detail" + window + order,
                 "select count(*)" + window,
+                "select coalesce(sum(k.n), 0) from key_date_count k where k.date between '" + from + "'::date and '"
+                        + from + "'::date + 90",
                 "select count(*)" + window + " and k.kind in ('END_OF_TERM', 'NON_RENEWAL_NOTICE_DEADLINE')",
                 "with m as materialized (select k.date, k.subject_id, k.kind, k.subject_type, k.ordinal" + window + party
                         + ") select (select count(*) from m), k.title, k.detail from (select * from m k" + order

@@ -56,6 +56,7 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
                 Map.of("rows", jdbc.queryForList("select date, subject_id, kind, subject_type, ordinal, title, detail, "
                         + "array_to_string(parties, '|') parties from key_date order by date, subject_id, kind, subject_type, ordinal")),
                 Map.of("series", jdbc.queryForList("select * from key_date_series order by subject_type, subject_id, kind, ordinal")),
+                Map.of("counts", jdbc.queryForList("select * from key_date_count order by date, kind")),
                 Map.of("subjects", jdbc.queryForList("select subject_type, subject_id, title, "
                         + "array_to_string(parties, '|') parties, version from key_date_subject order by subject_type, subject_id")));
     }
@@ -77,6 +78,36 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
                 && keyDates.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
 
         assertThat(readModel()).isEqualTo(live);
+        assertThat(countersOffTheirRows()).isZero();
+    }
+
+    /** The (date, kind) counters that differ from the rows they count; read in one statement, one snapshot. */
+    long countersOffTheirRows() {
+        return jdbc.queryForObject("""
+                select count(*) from (select date, kind, count(*) as n from key_date group by date, kind) r
+                full join key_date_count c using (date, kind) where r.n is distinct from c.n""", Long.class);
+    }
+
+    @Test
+    void theCountersOfAWindowAreTheRowsInIt() {
+        rollingWithQuarterlyReview("KD-COUNTED");
+        record("KD-COUNTED", "/api/contracts/KD-COUNTED/termination",
+                "{\"effectiveOn\": \"2030-01-01\", \"initiatedBy\": \"Torbay Council\"}");
+        assertThat(countersOffTheirRows()).isZero();
+
+        for (String window : List.of("from=2029-01-01&to=2029-12-31", "from=2022-06-01", "from=2040-01-01&to=2040-03-01")) {
+            JsonNode all = keyDates(window + "&size=1");
+            JsonNode reviews = keyDates(window + "&size=1&kind=REVIEW_POINT,NON_RENEWAL_NOTICE_DEADLINE");
+            LocalDate from = LocalDate.parse(text(all, "from"));
+            LocalDate to = LocalDate.parse(text(all, "to"));
+            if (!to.isAfter(jdbc.queryForObject("select materialised_through from key_date_horizon", LocalDate.class))) {
+                assertThat(all.get("total").asLong()).as(window).isEqualTo(jdbc.queryForObject(
+                        "select count(*) from key_date where date between ? and ?", Long.class, from, to));
+                assertThat(reviews.get("total").asLong()).as(window).isEqualTo(jdbc.queryForObject(
+                        "select count(*) from key_date where date between ? and ? and kind in "
+                                + "('REVIEW_POINT', 'NON_RENEWAL_NOTICE_DEADLINE')", Long.class, from, to));
+            }
+        }
     }
 
     @Test
@@ -101,6 +132,7 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
                 .isEqualTo(LocalDate.parse("2038-03-31"));
         assertThat(rowsOf("KD-HORIZON", "2037-11-23", "2038-06-30")).isEqualTo(1);
         assertThat(lines(keyDates(window))).isEqualTo(expected);
+        assertThat(countersOffTheirRows()).isZero();
         assertThat(lines(keyDates("from=2038-03-31&to=2038-04-15&contractId=KD-HORIZON")))
                 .containsExactly("2038-04-15 REVIEW_POINT KD-HORIZON 15");
     }

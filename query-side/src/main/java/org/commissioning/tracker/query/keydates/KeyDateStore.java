@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.commissioning.tracker.shared.keydates.DateSeries;
 import org.commissioning.tracker.shared.keydates.FindKeyDates;
@@ -80,17 +81,26 @@ class KeyDateStore {
         if (replacements.isEmpty()) {
             return;
         }
+        Counts counts = new Counts();
         Map<String, List<String>> idsByType = new HashMap<>();
         replacements.forEach(r -> idsByType.computeIfAbsent(r.subject().type(), t -> new ArrayList<>()).add(r.subject().id()));
         idsByType.forEach((type, ids) -> jdbc.execute((ConnectionCallback<Void>) con -> {
             Array array = con.createArrayOf("text", ids.toArray());
-            for (String table : List.of("key_date", "key_date_series")) {
-                try (var delete = con.prepareStatement(
-                        "delete from " + table + " where subject_type = ? and subject_id = any(?)")) {
-                    delete.setString(1, type);
-                    delete.setArray(2, array);
-                    delete.executeUpdate();
+            try (var delete = con.prepareStatement(
+                    "delete from key_date where subject_type = ? and subject_id = any(?) returning date, kind")) {
+                delete.setString(1, type);
+                delete.setArray(2, array);
+                try (ResultSet deleted = delete.executeQuery()) {
+                    while (deleted.next()) {
+                        counts.add(deleted.getObject(1, LocalDate.class), deleted.getString(2), -1);
+                    }
                 }
+            }
+            try (var delete = con.prepareStatement(
+                    "delete from key_date_series where subject_type = ? and subject_id = any(?)")) {
+                delete.setString(1, type);
+                delete.setArray(2, array);
+                delete.executeUpdate();
             }
             return null;
         }));
@@ -117,7 +127,8 @@ class KeyDateStore {
                 }
             }
         }
-        insertRows(rows);
+        insertRows(rows, counts);
+        apply(counts);
         jdbc.batchUpdate("""
                 insert into key_date_series (subject_type, subject_id, kind, ordinal, shape, anchor, step, first_index,
                     first_date, last_index, last_date, notice, term, label, base_month, month_step, lag_min, lag_max)
@@ -176,6 +187,58 @@ class KeyDateStore {
         return new int[] {months, months + (notice.getDays() + 27) / 28};
     }
 
+    /** Rows written (+1) and deleted (−1) per date and kind, to be added to {@code key_date_count}. */
+    static final class Counts {
+        private final Map<LocalDate, Map<String, Integer>> deltas = new TreeMap<>();
+
+        void add(LocalDate date, String kind, int delta) {
+            deltas.computeIfAbsent(date, d -> new TreeMap<>()).merge(kind, delta, Integer::sum);
+        }
+    }
+
+    /**
+     * Adds the counts to {@code key_date_count} in one statement, in (date, kind) order so that concurrent writers
+     * lock the counters in the same order and never deadlock; counters that reach zero are removed (so a rebuilt
+     * read model is identical to the live one).
+     */
+    void apply(Counts counts) {
+        List<Object> dates = new ArrayList<>();
+        List<Object> kinds = new ArrayList<>();
+        List<Object> deltas = new ArrayList<>();
+        counts.deltas.forEach((date, byKind) -> byKind.forEach((kind, delta) -> {
+            if (delta != 0) {
+                dates.add(Date.valueOf(date));
+                kinds.add(kind);
+                deltas.add(delta);
+            }
+        }));
+        if (dates.isEmpty()) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            Array dateArray = con.createArrayOf("date", dates.toArray());
+            Array kindArray = con.createArrayOf("text", kinds.toArray());
+            try (var upsert = con.prepareStatement("""
+                    insert into key_date_count (date, kind, n)
+                    select u.date, u.kind, u.n from unnest(?::date[], ?::text[], ?::int[]) as u(date, kind, n)
+                    order by u.date, u.kind
+                    on conflict (date, kind) do update set n = key_date_count.n + excluded.n""")) {
+                upsert.setArray(1, dateArray);
+                upsert.setArray(2, kindArray);
+                upsert.setArray(3, con.createArrayOf("int4", deltas.toArray()));
+                upsert.executeUpdate();
+            }
+            try (var zeros = con.prepareStatement("""
+                    delete from key_date_count c using unnest(?::date[], ?::text[]) as u(date, kind)
+                    where c.date = u.date and c.kind = u.kind and c.n = 0""")) {
+                zeros.setArray(1, dateArray);
+                zeros.setArray(2, kindArray);
+                zeros.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** A dated obligation of a subject, to be written as a row. */
     record Occurrence(String subjectType, String subjectId, ScheduledDate date) {
     }
@@ -183,8 +246,11 @@ class KeyDateStore {
     record SeriesOf(String subjectType, String subjectId, DateSeries series) {
     }
 
-    /** Writes rows in one statement, the subjects' titles and parties copied from {@code key_date_subject}. */
-    void insertRows(List<Occurrence> rows) {
+    /**
+     * Writes rows in one statement, the subjects' titles and parties copied from {@code key_date_subject}; counts
+     * those written.
+     */
+    void insertRows(List<Occurrence> rows, Counts counts) {
         if (rows.isEmpty()) {
             return;
         }
@@ -211,14 +277,19 @@ class KeyDateStore {
                     from unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[])
                         as u(date, subject_id, kind, subject_type, ordinal, detail)
                     join key_date_subject s on s.subject_type = u.subject_type and s.subject_id = u.subject_id
-                    on conflict do nothing""")) {
+                    on conflict do nothing
+                    returning date, kind""")) {
                 insert.setArray(1, con.createArrayOf("date", dates));
                 insert.setArray(2, array(con, ids));
                 insert.setArray(3, array(con, kinds));
                 insert.setArray(4, array(con, types));
                 insert.setArray(5, con.createArrayOf("int4", ordinals));
                 insert.setArray(6, array(con, details));
-                insert.executeUpdate();
+                try (ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        counts.add(inserted.getObject(1, LocalDate.class), inserted.getString(2), 1);
+                    }
+                }
             }
             return null;
         });
@@ -294,13 +365,16 @@ class KeyDateStore {
                 rows.add(new Occurrence(stored.subjectType(), stored.subjectId(), date));
             }
         }, Date.valueOf(after), Date.valueOf(to));
+        Counts counts = new Counts();
         for (int from = 0; from < rows.size(); from += 10_000) {
-            insertRows(rows.subList(from, Math.min(rows.size(), from + 10_000)));
+            insertRows(rows.subList(from, Math.min(rows.size(), from + 10_000)), counts);
         }
+        apply(counts);
         return rows.size();
     }
 
     void clear() {
+        jdbc.update("delete from key_date_count");
         jdbc.update("delete from key_date");
         jdbc.update("delete from key_date_series");
         jdbc.update("delete from key_date_subject");
@@ -327,7 +401,14 @@ class KeyDateStore {
         MapSqlParameterSource parameters = window(from, to).addValue("limit", limit).addValue("offset", offset);
         String where = " where k.date between :from and :to" + filters(query, parameters, "k");
         String sql;
-        if (query.commissioner() == null && query.provider() == null) {
+        if (query.commissioner() == null && query.provider() == null && query.contractId() == null) {
+            // counted per day and kind, kept by every write: a window's count is a few hundred counters at most
+            sql = "select c.total, p.* from (select coalesce(sum(k.n), 0) as total from key_date_count k"
+                    + " where k.date between :from and :to" + (query.kinds().isEmpty() ? "" : " and k.kind in (:kinds)")
+                    + ") c"
+                    + " left join lateral (select k.date, k.subject_id, k.kind, k.subject_type, k.ordinal, k.title,"
+                    + " k.detail from key_date k" + where + ORDER + " limit :limit offset :offset) p on true";
+        } else if (query.commissioner() == null && query.provider() == null) {
             sql = "select c.total, p.* from (select count(*) as total from key_date k" + where + ") c"
                     + " left join lateral (select k.date, k.subject_id, k.kind, k.subject_type, k.ordinal, k.title,"
                     + " k.detail from key_date k" + where + ORDER + " limit :limit offset :offset) p on true";
