@@ -94,9 +94,17 @@ class HostileInputTest extends EndToEndTest {
         }
     }
 
+    /** Per contract, the date valid-looking commands move forward from (effective dates may not go backwards). */
+    private final java.util.Map<String, LocalDate> cursor = new java.util.HashMap<>();
+
     private String[] validLookingCommand() {
-        String action = pick(ACTIONS);
-        String date = date();
+        // mostly commands that leave the contract open to more, so that streams grow long; endings now and then
+        String action = random.nextInt(10) < 7 ? pick(List.of("variations", "review-points", "extensions",
+                "review-points/R1/completion", "commencement")) : pick(ACTIONS);
+        String contract = pick(CONTRACTS);
+        LocalDate next = cursor.getOrDefault(contract, LocalDate.of(2024, 3, 1)).plusDays(random.nextInt(40));
+        cursor.put(contract, next);
+        String date = random.nextInt(5) == 0 ? date() : next.toString();
         String body = switch (action) {
             case "commencement", "renewals" -> "{\"effectiveOn\": \"%s\"}".formatted(date);
             case "extensions" -> "{\"effectiveOn\": \"%s\", \"length\": \"%s\"}".formatted(date, period());
@@ -115,7 +123,7 @@ class HostileInputTest extends EndToEndTest {
                     random.nextBoolean() ? "" : ", \"recurrence\": \"" + period() + "\"");
             default -> "{\"effectiveOn\": \"%s\", \"outcome\": \"Done\"}".formatted(date);
         };
-        return new String[] {"POST", "/api/contracts/" + pick(CONTRACTS) + "/" + action, body};
+        return new String[] {"POST", "/api/contracts/" + contract + "/" + action, body};
     }
 
     /** A valid-looking command with one value replaced by something hostile, or the JSON cut short. */
