@@ -5,6 +5,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,12 +51,21 @@ public class EmbeddedPostgresAutoConfiguration {
         Path directory = properties.ephemeral()
                 ? Files.createTempDirectory("tracker-pg")
                 : Files.createDirectories(properties.dataDirectory().toAbsolutePath());
+        if (!properties.ephemeral()) {
+            stopOrphan(directory);
+        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(properties.ephemeral())
                 .setRegisterShutdownHook(true)
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("timezone", "UTC");
+        if (!properties.ephemeral()) {
+            // zonky starts PostgreSQL for throw-away test databases: fsync off (-F) and asynchronous commits. A kept
+            // database must not acknowledge a write it could lose in a crash of PostgreSQL or of the machine.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }
@@ -59,6 +73,43 @@ public class EmbeddedPostgresAutoConfiguration {
         log.info("Embedded PostgreSQL on port {}, data in {}", postgres.getPort(),
                 properties.ephemeral() ? "a temporary directory" : directory);
         return postgres;
+    }
+
+    /**
+     * After a {@code kill -9} of the application its PostgreSQL survives (it runs detached from the JVM) and still holds
+     * the data directory: {@code postmaster.pid} names a live postgres process. Stop it with a fast shutdown (SIGINT:
+     * its sessions, the dead JVM's, are ended; committed work is already durable in the WAL), wait for it, then start
+     * afresh. A stale file naming no live postgres is left to PostgreSQL, which ignores it.
+     */
+    static void stopOrphan(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.getFirst().strip().matches("\\d{1,10}")) {
+            return;
+        }
+        long pid = Long.parseLong(lines.getFirst().strip());
+        Optional<ProcessHandle> orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        log.warn("A PostgreSQL (pid {}) from an earlier run still holds {}; stopping it", pid, directory);
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+            orphan.get().onExit().get(60, TimeUnit.SECONDS);
+            log.info("The earlier PostgreSQL stopped");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while stopping the earlier PostgreSQL " + pid, e);
+        } catch (ExecutionException | TimeoutException e) {
+            // fall through
+        }
+        throw new IOException("The earlier PostgreSQL (pid " + pid + ") did not stop within 60 s and still holds "
+                + directory + "; stop it and start again");
     }
 
     @Bean(destroyMethod = "close")

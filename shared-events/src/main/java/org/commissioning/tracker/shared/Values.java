@@ -54,7 +54,27 @@ public final class Values {
         if (value.length() > maxLength) {
             throw new InvalidValueException(field, "must be at most " + maxLength + " characters; got " + value.length());
         }
+        printable(field, value);
         return value.strip();
+    }
+
+    /**
+     * Text is kept in events and read models (PostgreSQL {@code jsonb}, which refuses NUL and unpaired surrogates): no
+     * control characters other than tab, line feed and carriage return, and only whole UTF-16 surrogate pairs.
+     */
+    private static void printable(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                throw new InvalidValueException(field, String.format(
+                        "must not contain control characters; found U+%04X at position %d", (int) c, i));
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidValueException(field, "must not contain an unpaired surrogate; found at position " + i);
+            }
+        }
     }
 
     /** Optional free text (a reason, a description): null stays null, blank becomes null. */

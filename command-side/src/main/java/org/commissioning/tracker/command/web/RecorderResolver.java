@@ -56,6 +56,11 @@ class RecorderResolver implements WebMvcConfigurer, HandlerMethodArgumentResolve
                 operation.addParametersItem(new HeaderParameter().name(Recording.CORRELATION_HEADER).required(false)
                         .description("Correlates the events this request records; generated when absent")
                         .schema(new StringSchema()));
+                operation.addParametersItem(new HeaderParameter().name(IdempotentRequests.HEADER).required(false)
+                        .description("Makes a retry safe: the same key with the same request answers the first "
+                                + "success again and records nothing new; with another request, 422 "
+                                + IdempotentRequests.REUSED)
+                        .schema(new StringSchema().minLength(1).maxLength(255)));
             }
             return operation;
         };

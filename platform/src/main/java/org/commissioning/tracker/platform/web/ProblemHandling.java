@@ -193,9 +193,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     /**
      * The database cannot be reached: no connection within the pool's timeout, a refused or broken connection, or the
-     * server shutting down (SQLSTATE class 08, 57P01–57P03).
+     * server shutting down (SQLSTATE class 08, 57P01–57P03), or a pooled connection closed under the request.
      */
-    static boolean databaseUnavailable(Throwable e) {
+    public static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.springframework.dao.DataAccessResourceFailureException
                     || t instanceof org.springframework.transaction.CannotCreateTransactionException
@@ -205,6 +205,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLRecoverableException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            // a pooled connection the pool closed once the server went away: HikariCP says so without a SQLSTATE
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() == null
+                    && "Connection is closed".equals(sql.getMessage())) {
                 return true;
             }
         }

@@ -16,6 +16,9 @@ class DatabaseUnavailableTest {
                 new SQLTransientConnectionException("pool timed out")))).isTrue();
         assertThat(ProblemHandling.databaseUnavailable(new RuntimeException(new SQLException("refused", "08001")))).isTrue();
         assertThat(ProblemHandling.databaseUnavailable(new RuntimeException(new SQLException("shutting down", "57P01")))).isTrue();
+        // found by DatabaseOutageTest: Axon's JdbcException over HikariCP's closed connection (no SQLSTATE) was a 500
+        assertThat(ProblemHandling.databaseUnavailable(new RuntimeException("Failed to create a SQL statement",
+                new SQLException("Connection is closed")))).isTrue();
     }
 
     @Test
