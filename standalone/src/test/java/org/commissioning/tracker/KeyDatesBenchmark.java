@@ -149,18 +149,21 @@ class KeyDatesBenchmark {
             Supplier<LocalDate> farAway = () -> LocalDate.of(2045, 1, 1).plusDays(RANDOM.nextInt(5 * 365));
             String commissioner = COMMISSIONERS.get(0).replace(" ", "%20");
 
-            measure(report, "query gateway, 90 days, page 1 of 50", RUNS, nearToday, from -> gateway.query(
-                    FindKeyDates.within(from), KeyDatePage.class).join().total());
-            measure(report, "HTTP, 90 days, page 1 of 50", RUNS, nearToday, from -> get(http, base + "from=" + from));
-            measure(report, "HTTP, 90 days, page 20 of 50", RUNS, nearToday, from -> get(http, base + "from=" + from + "&page=19"));
-            measure(report, "HTTP, 90 days, one commissioner", RUNS, nearToday,
-                    from -> get(http, base + "from=" + from + "&commissioner=" + commissioner));
-            measure(report, "HTTP, 90 days, two kinds", RUNS, nearToday,
-                    from -> get(http, base + "from=" + from + "&kind=END_OF_TERM,NON_RENEWAL_NOTICE_DEADLINE"));
-            measure(report, "query gateway, 90 days from 2045 (beyond the horizon)", Math.max(20, RUNS / 10), farAway,
+            Map<String, Query> near = new java.util.LinkedHashMap<>();
+            near.put("query gateway, 90 days, page 1 of 50",
                     from -> gateway.query(FindKeyDates.within(from), KeyDatePage.class).join().total());
-            measure(report, "HTTP, 90 days from 2045 (beyond the horizon)", Math.max(20, RUNS / 10), farAway,
-                    from -> get(http, base + "from=" + from));
+            near.put("HTTP, 90 days, page 1 of 50", from -> get(http, base + "from=" + from));
+            near.put("HTTP, 90 days, page 20 of 50", from -> get(http, base + "from=" + from + "&page=19"));
+            near.put("HTTP, 90 days, two kinds",
+                    from -> get(http, base + "from=" + from + "&kind=END_OF_TERM,NON_RENEWAL_NOTICE_DEADLINE"));
+            near.put("HTTP, 90 days, one commissioner",
+                    from -> get(http, base + "from=" + from + "&commissioner=" + commissioner));
+            measure(report, near, RUNS, nearToday);
+            Map<String, Query> far = new java.util.LinkedHashMap<>();
+            far.put("query gateway, 90 days from 2045 (beyond the horizon)",
+                    from -> gateway.query(FindKeyDates.within(from), KeyDatePage.class).join().total());
+            far.put("HTTP, 90 days from 2045 (beyond the horizon)", from -> get(http, base + "from=" + from));
+            measure(report, far, Math.max(20, RUNS / 10), farAway);
             System.out.println();
             report.forEach(System.out::println);
         }
@@ -189,25 +192,42 @@ class KeyDatesBenchmark {
         long run(LocalDate from) throws Exception;
     }
 
-    static void measure(List<String> report, String what, int runs, Supplier<LocalDate> windows, Query query)
+    /**
+     * Runs the queries in turn on the same random windows (round robin, so that the other loads of the machine weigh on
+     * each alike), after a warm-up; one line per query with the median, p99 and max latency.
+     */
+    static void measure(List<String> report, Map<String, Query> queries, int runs, Supplier<LocalDate> windows)
             throws Exception {
         for (int i = 0; i < WARMUP; i++) {
-            query.run(windows.get());
+            LocalDate from = windows.get();
+            for (Query query : queries.values()) {
+                query.run(from);
+            }
         }
-        List<Double> millis = new ArrayList<>(runs);
-        long items = 0;
+        Map<String, List<Double>> millis = new java.util.LinkedHashMap<>();
+        Map<String, Long> items = new java.util.HashMap<>();
+        queries.keySet().forEach(what -> millis.put(what, new ArrayList<>(runs)));
+        String loadBefore = load();
         for (int i = 0; i < runs; i++) {
             LocalDate from = windows.get();
-            long start = System.nanoTime();
-            items += query.run(from);
-            millis.add((System.nanoTime() - start) / 1e6);
+            for (Map.Entry<String, Query> query : queries.entrySet()) {
+                long start = System.nanoTime();
+                long total = query.getValue().run(from);
+                millis.get(query.getKey()).add((System.nanoTime() - start) / 1e6);
+                items.merge(query.getKey(), total, Long::sum);
+            }
         }
-        Collections.sort(millis);
-        String line = String.format("%-55s median %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%d runs, mean total %,d; load %s)",
-                what, millis.get(runs / 2), millis.get((int) Math.ceil(runs * 0.99) - 1), millis.get(runs - 1), runs,
-                items / runs, load());
-        System.out.println(line);
-        report.add(line);
+        String loadAfter = load();
+        for (Map.Entry<String, List<Double>> measured : millis.entrySet()) {
+            List<Double> sorted = measured.getValue();
+            Collections.sort(sorted);
+            String line = String.format("%-55s median %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%d runs, mean total %,d)",
+                    measured.getKey(), sorted.get(runs / 2), sorted.get((int) Math.ceil(runs * 0.99) - 1),
+                    sorted.get(runs - 1), runs, items.get(measured.getKey()) / runs);
+            System.out.println(line);
+            report.add(line);
+        }
+        report.add("  machine load average (1, 5, 15 min) before: " + loadBefore + ", after: " + loadAfter);
     }
 
     /** The machine's load averages (1, 5, 15 minutes): other builds share the two cores. */
