@@ -2,6 +2,8 @@ package org.commissioning.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,7 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.commissioning.tracker.platform.testing.ApiClient.Response;
 import org.commissioning.tracker.platform.testing.TestUsers;
+import org.commissioning.tracker.command.web.IdempotencyKeyExpiry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A write sent again with the same Idempotency-Key gets the first answer and stores nothing new. */
 class IdempotentRetryTest extends EndToEndTest {
@@ -133,5 +137,48 @@ class IdempotentRetryTest extends EndToEndTest {
         assertThat(responses).extracting(Response::body).containsOnly(responses.getFirst().body());
         assertThat(eventsOf("IDEM-RACE")).isEqualTo(2);
         assertThat(keys("race-1")).isEqualTo(1);
+    }
+
+    @Autowired
+    IdempotencyKeyExpiry expiry;
+
+    /** Moves a stored answer back in time, as if it had been recorded that many days before today's clock. */
+    private void age(String key, int days) {
+        jdbc.update("update idempotent_request set recorded_at = ? where idempotency_key = ?",
+                Timestamp.from(TODAY.minus(Duration.ofDays(days))), key);
+    }
+
+    @Test
+    void aKeyOlderThanSevenDaysIsForgottenAndARetryIsANewRequest() {
+        write("/api/contracts", registration("IDEM-OLD"));
+        Response first = api.post("/api/contracts/IDEM-OLD/variations", VARIATION, "Idempotency-Key", "old-1");
+        assertThat(first.json().get("version").asLong()).isEqualTo(1);
+
+        age("old-1", 6);
+        Response withinRetention = api.post("/api/contracts/IDEM-OLD/variations", VARIATION, "Idempotency-Key", "old-1");
+        assertThat(withinRetention.body()).isEqualTo(first.body());
+        assertThat(eventsOf("IDEM-OLD")).isEqualTo(2);
+
+        age("old-1", 8);
+        Response afterRetention = api.post("/api/contracts/IDEM-OLD/variations", VARIATION, "Idempotency-Key", "old-1");
+        assertThat(afterRetention.status()).as(afterRetention.body()).isEqualTo(200);
+        assertThat(afterRetention.json().get("version").asLong()).isEqualTo(2);
+        assertThat(eventsOf("IDEM-OLD")).isEqualTo(3);
+        assertThat(keys("old-1")).as("the new answer is kept under the key").isEqualTo(1);
+    }
+
+    @Test
+    void thePurgeDeletesOnlyAnswersPastTheirRetention() {
+        write("/api/contracts", registration("IDEM-PURGE"));
+        api.post("/api/contracts/IDEM-PURGE/variations", VARIATION, "Idempotency-Key", "purge-old");
+        api.post("/api/contracts/IDEM-PURGE/variations", VARIATION, "Idempotency-Key", "purge-new");
+        age("purge-old", 8);
+        age("purge-new", 6);
+
+        assertThat(expiry.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(keys("purge-old")).isZero();
+        assertThat(keys("purge-new")).isEqualTo(1);
+        assertThat(eventsOf("IDEM-PURGE")).as("events are never touched").isEqualTo(3);
     }
 }

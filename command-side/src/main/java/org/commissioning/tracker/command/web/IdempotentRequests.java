@@ -15,11 +15,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.commissioning.tracker.platform.web.ProblemHandling;
 import org.commissioning.tracker.platform.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * key, method, path and body gets the stored status and body again and stores nothing new; the same key with anything
  * else is 422 {@code idempotency_key_reused}. Requests with one key are serialized by a transaction-scoped advisory
  * lock, so concurrent duplicates wait for the first and then get its answer. A refused write (4xx, 5xx) is not stored:
- * nothing was recorded, and a retry is decided afresh.
+ * nothing was recorded, and a retry is decided afresh. Answers are kept for {@code tracker.idempotency.retention}
+ * (default 7 days): a key older than that is forgotten (a retry then is a new request) and
+ * {@link IdempotencyKeyExpiry} deletes such rows.
  */
 @Configuration(proxyBeanMethods = false)
 class IdempotentRequests {
@@ -53,9 +57,11 @@ class IdempotentRequests {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> idempotencyFilter(JdbcTemplate jdbc,
                                                                    PlatformTransactionManager transactions,
-                                                                   JsonMapper json, Clock clock) {
-        FilterRegistrationBean<OncePerRequestFilter> registration =
-                new FilterRegistrationBean<>(new Filter(jdbc, new TransactionTemplate(transactions), json, clock));
+                                                                   JsonMapper json, Clock clock,
+                                                                   @Value("${tracker.idempotency.retention:P7D}")
+                                                                   Duration retention) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+                new Filter(jdbc, new TransactionTemplate(transactions), json, clock, retention));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(0); // after Spring Security's chain (-100): the user is known
         return registration;
@@ -72,12 +78,14 @@ class IdempotentRequests {
         private final TransactionTemplate transaction;
         private final JsonMapper json;
         private final Clock clock;
+        private final Duration retention;
 
-        Filter(JdbcTemplate jdbc, TransactionTemplate transaction, JsonMapper json, Clock clock) {
+        Filter(JdbcTemplate jdbc, TransactionTemplate transaction, JsonMapper json, Clock clock, Duration retention) {
             this.jdbc = jdbc;
             this.transaction = transaction;
             this.json = json;
             this.clock = clock;
+            this.retention = retention;
         }
 
         @Override
@@ -117,6 +125,9 @@ class IdempotentRequests {
                 answer = transaction.execute(status -> {
                     jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class,
                             username + "\n" + key);
+                    // a key past its retention is forgotten, whether or not the purge has run yet
+                    jdbc.update("delete from idempotent_request where username = ? and idempotency_key = ? "
+                            + "and recorded_at < ?", username, key, Timestamp.from(clock.instant().minus(retention)));
                     Stored stored = find(username, key);
                     if (stored != null) {
                         return stored.requestHash().equals(hash) ? stored.answer() : null;
