@@ -65,9 +65,27 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
     void replayingTheProjectionFromScratchGivesTheSameReadModel() {
         rollingWithQuarterlyReview("KD-REPLAY");
         record("KD-REPLAY", "/api/contracts/KD-REPLAY/notices", TorbayExampleTest.NON_RENEWAL.formatted("2023-05-01"));
+        // a procurement in its standstill (three rows), and one awarded (none left, its contract's instead)
+        for (String id : List.of("KD-REPLAY-PROC", "KD-REPLAY-AWARDED")) {
+            write("/api/procurements", KeyDatesOfProcurementsTest.UNITING_CARE.formatted(id));
+            write("/api/procurements/" + id + "/stages", KeyDatesOfProcurementsTest.STAGE.formatted("DIALOGUE", "2013-06-01"));
+            long version = write("/api/procurements/" + id + "/standstill",
+                    KeyDatesOfProcurementsTest.STANDSTILL.formatted("2014-09-19", "2014-09-30"));
+            if (id.equals("KD-REPLAY-AWARDED")) {
+                version = write("/api/procurements/" + id + "/award",
+                        UnitingCareProcurementExampleTest.AWARD.formatted("KD-REPLAY-AWARDED-C", "2014-10-01"));
+                awaitKeyDates("KD-REPLAY-AWARDED-C", 0);
+            }
+            assertThat(api.get("/api/key-dates?procurementId=" + id + "&minVersion=" + version).status()).isEqualTo(200);
+        }
         List<Map<String, Object>> live = readModel();
         assertThat(jdbc.queryForObject("select count(*) from key_date where subject_id = 'KD-REPLAY'", Long.class))
                 .isPositive();
+        assertThat(jdbc.queryForList("select kind from key_date where subject_type = 'procurement' and subject_id = ?"
+                + " order by kind", String.class, "KD-REPLAY-PROC"))
+                .containsExactly("PLANNED_AWARD", "PLANNED_START", "STANDSTILL_END");
+        assertThat(jdbc.queryForObject("select count(*) from key_date where subject_id = 'KD-REPLAY-AWARDED'",
+                Long.class)).isZero();
 
         StreamingEventProcessor keyDates = processing.eventProcessor("key-dates", StreamingEventProcessor.class)
                 .orElseThrow();

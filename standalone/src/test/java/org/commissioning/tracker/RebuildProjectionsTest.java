@@ -88,6 +88,10 @@ class RebuildProjectionsTest extends EndToEndTest {
                 {"effectiveOn": "2017-03-01", "dueOn": "2019-04-01", "kind": "BREAK_POINT",
                  "description": "Members may leave on three months' notice"}""");
         write("/api/contracts/RB-ALLIANCE/extensions", "{\"length\": \"P1Y\", \"effectiveOn\": \"2021-08-01\"}");
+        // EXAMPLES.md 3's procurement, in its standstill: its key dates (standstill end, planned award and go-live)
+        write("/api/procurements", KeyDatesOfProcurementsTest.UNITING_CARE.formatted("RB-UC-PROC"));
+        write("/api/procurements/RB-UC-PROC/stages", "{\"stage\": \"DIALOGUE\", \"effectiveOn\": \"2013-06-01\"}");
+        write("/api/procurements/RB-UC-PROC/standstill", "{\"startsOn\": \"2014-09-19\", \"endsOn\": \"2014-09-30\"}");
     }
 
     @Test
@@ -104,6 +108,10 @@ class RebuildProjectionsTest extends EndToEndTest {
         assertThat(before.get("contract_event_view")).hasSizeGreaterThanOrEqualTo(20);
         assertThat(before.get("contract_state_period")).isNotEmpty();
         String torbayHistory = api.get("/api/contracts/RB-TORBAY/history").body();
+        String procurementHistory = api.get("/api/procurements/RB-UC-PROC/history").body();
+        assertThat(jdbc.queryForObject("select count(*) from key_date where subject_type = 'procurement'"
+                + " and subject_id = 'RB-UC-PROC'", Long.class)).as("standstill end, planned award, planned start")
+                .isEqualTo(3);
         String register = api.get("/api/contracts?asOf=2022-01-01&size=500").body();
 
         Response rebuilt = api.as(TestUsers.ADMIN).post("/api/admin/projections/rebuild", "");
@@ -127,6 +135,7 @@ class RebuildProjectionsTest extends EndToEndTest {
             assertThat(after.get(table)).as(table).containsExactlyElementsOf(before.get(table));
         }
         assertThat(api.get("/api/contracts/RB-TORBAY/history").body()).isEqualTo(torbayHistory);
+        assertThat(api.get("/api/procurements/RB-UC-PROC/history").body()).isEqualTo(procurementHistory);
         assertThat(api.get("/api/contracts?asOf=2022-01-01&size=500").body()).isEqualTo(register);
 
         JsonNode status = api.as(TestUsers.ADMIN).get("/api/admin/projections").json();

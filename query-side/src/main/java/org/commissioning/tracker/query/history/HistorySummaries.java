@@ -178,11 +178,11 @@ final class HistorySummaries {
         return "GBP".equals(money.currency()) ? "£" + amount : money.currency() + " " + amount;
     }
 
-    private static String parties(List<Party> parties) {
+    static String parties(List<Party> parties) {
         return list(parties.stream().map(Party::name).toList());
     }
 
-    private static String list(List<String> items) {
+    static String list(List<String> items) {
         if (items.size() <= 1) {
             return String.join("", items);
         }
@@ -190,7 +190,7 @@ final class HistorySummaries {
     }
 
     /** SECTION_75_AGREEMENT: "section 75 agreement". */
-    private static String words(String constant) {
+    static String words(String constant) {
         return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 

@@ -52,25 +52,30 @@ public class KeyDateQueryController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = "Only these kinds (repeat the parameter or separate with commas)")
             @RequestParam(required = false) List<String> kind,
-            @Parameter(description = "Only contracts with a commissioner of this name (any case, otherwise exact)")
+            @Parameter(description = "Only contracts with a commissioner, and procurements with a buyer, of this name (any case, otherwise exact)")
             @RequestParam(required = false) String commissioner,
-            @Parameter(description = "Only contracts with a provider of this name (any case, otherwise exact)")
+            @Parameter(description = "Only contracts with a provider of this name (any case, otherwise exact); procurements have none")
             @RequestParam(required = false) String provider,
             @Parameter(description = "Only this contract")
             @RequestParam(required = false) String contractId,
-            @Parameter(description = "With contractId: wait until the key dates reflect this version of it")
+            @Parameter(description = "Only this procurement")
+            @RequestParam(required = false) String procurementId,
+            @Parameter(description = "With contractId or procurementId: wait until the key dates reflect this version of it")
             @RequestParam(required = false) Long minVersion,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500") @RequestParam(defaultValue = "50") int size) {
         LocalDate start = from != null ? from : LocalDate.now(clock);
         LocalDate end = to != null ? to : Values.date("from", start).plusDays(FindKeyDates.DEFAULT_WINDOW_DAYS);
-        FindKeyDates query = new FindKeyDates(start, end, kinds(kind), commissioner, provider, contractId, page, size);
+        FindKeyDates query = new FindKeyDates(start, end, kinds(kind), commissioner, provider, contractId,
+                procurementId, page, size);
         if (minVersion != null) {
-            if (contractId == null) {
-                throw new InvalidValueException("minVersion", "needs contractId: the version is that contract's");
+            if ((contractId == null) == (procurementId == null)) {
+                throw new InvalidValueException("minVersion",
+                        "needs contractId or procurementId (one of them): the version is that contract's or procurement's");
             }
-            readYourWrites.await(minVersion, () -> store.versionOf(Subject.CONTRACT, contractId),
-                    "the key dates of contract " + contractId);
+            String type = contractId != null ? Subject.CONTRACT : Subject.PROCUREMENT;
+            String id = contractId != null ? contractId : procurementId;
+            readYourWrites.await(minVersion, () -> store.versionOf(type, id), "the key dates of " + type + " " + id);
         }
         return queries.query(query, ResponseTypes.instanceOf(KeyDatePage.class)).join();
     }

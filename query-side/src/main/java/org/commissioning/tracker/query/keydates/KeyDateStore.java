@@ -401,7 +401,8 @@ class KeyDateStore {
         MapSqlParameterSource parameters = window(from, to).addValue("limit", limit).addValue("offset", offset);
         String where = " where k.date between :from and :to" + filters(query, parameters, "k");
         String sql;
-        if (query.commissioner() == null && query.provider() == null && query.contractId() == null) {
+        if (query.commissioner() == null && query.provider() == null && query.contractId() == null
+                && query.procurementId() == null) {
             // counted per day and kind, kept by every write: a window's count is a few hundred counters at most
             sql = "select c.total, p.* from (select coalesce(sum(k.n), 0) as total from key_date_count k"
                     + " where k.date between :from and :to" + (query.kinds().isEmpty() ? "" : " and k.kind in (:kinds)")
@@ -454,6 +455,11 @@ class KeyDateStore {
         if (query.contractId() != null) {
             where.append(" and k.subject_type = '").append(Subject.CONTRACT).append("' and k.subject_id = :contractId");
             parameters.addValue("contractId", query.contractId());
+        }
+        if (query.procurementId() != null) {
+            where.append(" and k.subject_type = '").append(Subject.PROCUREMENT)
+                    .append("' and k.subject_id = :procurementId");
+            parameters.addValue("procurementId", query.procurementId());
         }
         List<String> parties = new ArrayList<>();
         if (query.commissioner() != null) {

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import org.commissioning.tracker.shared.Party;
 import org.commissioning.tracker.shared.contract.ContractRegistered;
+import org.commissioning.tracker.shared.procurement.ProcurementPlanned;
 
 /**
- * What key dates belong to: a contract (or, once recorded, a procurement), with its title and the keys its
- * commissioners (buyers) and providers are found by: {@code c:} or {@code p:} and the name lower-cased.
+ * What key dates belong to: a contract or a procurement, with its title and the keys its commissioners (a
+ * procurement's buyers) and providers are found by: {@code c:} or {@code p:} and the name lower-cased. A procurement
+ * has no provider keys: its bidders provide nothing until the award, and from the award on its contract (whose
+ * providers are keyed) holds the dates.
  */
 record Subject(String type, String id, String title, List<String> parties) {
 
@@ -21,6 +24,13 @@ record Subject(String type, String id, String title, List<String> parties) {
         keys("c:", registered.commissioners(), parties);
         keys("p:", registered.providers(), parties);
         return new Subject(CONTRACT, id, registered.title() == null ? id : registered.title(), parties);
+    }
+
+    static Subject of(ProcurementPlanned planned) {
+        String id = planned.procurementId().value();
+        List<String> parties = new ArrayList<>();
+        keys("c:", planned.buyers(), parties);
+        return new Subject(PROCUREMENT, id, planned.title() == null ? id : planned.title(), parties);
     }
 
     /** A commissioner as the filter matches it: any case, surrounding spaces ignored, otherwise exact. */

@@ -63,8 +63,20 @@ class ProcurementEventRow {
         return type;
     }
 
+    LocalDate effectiveOn() {
+        return effectiveOn;
+    }
+
     Instant recordedAt() {
         return recordedAt;
+    }
+
+    String recordedBy() {
+        return recordedBy;
+    }
+
+    String reason() {
+        return reason;
     }
 
     String payload() {

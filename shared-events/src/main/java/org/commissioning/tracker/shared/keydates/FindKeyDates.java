@@ -14,13 +14,16 @@ import org.commissioning.tracker.shared.Values;
  * asked.
  *
  * @param kinds        only these kinds; empty for every kind
- * @param commissioner only contracts with a commissioner of this name (any case, otherwise exact); null for all
- * @param provider     only contracts with a provider of this name (any case, otherwise exact); null for all
+ * @param commissioner only contracts with a commissioner (procurements with a buyer) of this name (any case, otherwise
+ *                     exact); null for all
+ * @param provider     only contracts with a provider of this name (any case, otherwise exact); null for all. A
+ *                     procurement has no provider (its bidders provide nothing yet), so this leaves procurements out
  * @param contractId   only this contract; null for all
+ * @param procurementId only this procurement; null for all
  * @param page         zero-based
  */
 public record FindKeyDates(LocalDate from, LocalDate to, Set<KeyDateKind> kinds, String commissioner,
-                           String provider, String contractId, int page, int size) {
+                           String provider, String contractId, String procurementId, int page, int size) {
 
     /** {@code to} defaults to {@code from} plus this many days: "within 90 days of from" (DOMAIN.md, windows). */
     public static final int DEFAULT_WINDOW_DAYS = 90;
@@ -44,6 +47,7 @@ public record FindKeyDates(LocalDate from, LocalDate to, Set<KeyDateKind> kinds,
         commissioner = commissioner == null ? null : Values.name("commissioner", commissioner);
         provider = provider == null ? null : Values.name("provider", provider);
         contractId = contractId == null ? null : Values.identifier("contractId", contractId);
+        procurementId = procurementId == null ? null : Values.identifier("procurementId", procurementId);
         if (page < 0) {
             throw new InvalidValueException("page", "must be 0 or more (pages count from 0); got " + page);
         }
@@ -52,9 +56,16 @@ public record FindKeyDates(LocalDate from, LocalDate to, Set<KeyDateKind> kinds,
         }
     }
 
+    /** Every subject's key dates or one contract's (as before procurements were listed). */
+    public FindKeyDates(LocalDate from, LocalDate to, Set<KeyDateKind> kinds, String commissioner, String provider,
+                        String contractId, int page, int size) {
+        this(from, to, kinds, commissioner, provider, contractId, null, page, size);
+    }
+
     /** The window from {@code from}, {@link #DEFAULT_WINDOW_DAYS} long, every kind, the first page. */
     public static FindKeyDates within(LocalDate from) {
-        return new FindKeyDates(from, from.plusDays(DEFAULT_WINDOW_DAYS), Set.of(), null, null, null, 0, DEFAULT_SIZE);
+        return new FindKeyDates(from, from.plusDays(DEFAULT_WINDOW_DAYS), Set.of(), null, null, null, null, 0,
+                DEFAULT_SIZE);
     }
 
     public long offset() {

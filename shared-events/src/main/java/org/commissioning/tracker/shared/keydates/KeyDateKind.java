@@ -1,8 +1,8 @@
 package org.commissioning.tracker.shared.keydates;
 
 /**
- * What a key date is (API.md, "Key date"). The first eight are a contract's, the last three a procurement's (listed
- * once procurements are recorded).
+ * What a key date is (API.md, "Key date"). The first eight are a contract's, the last three a procurement's, listed
+ * while it is neither awarded nor abandoned ({@link ProcurementKeyDates}).
  */
 public enum KeyDateKind {
     /** The last day in force as the contract runs with what is recorded (none while it renews without limit). */
@@ -21,7 +21,10 @@ public enum KeyDateKind {
     REVIEW_POINT,
     /** The end of a transition period (a review point of kind TRANSITION_END). */
     TRANSITION_END,
+    /** The last day of a procurement's standstill: the contract may be awarded from the day after. */
     STANDSTILL_END,
+    /** The award date a procurement planned, while it is not yet awarded. */
     PLANNED_AWARD,
+    /** The go-live of the service a procurement planned, while it is not yet awarded. */
     PLANNED_START
 }
