@@ -72,4 +72,29 @@ class SplitDeploymentTest {
         assertThat(commands.get("/actuator/health").field("status")).isEqualTo("UP");
         assertThat(queries.get("/actuator/health").field("status")).isEqualTo("UP");
     }
+
+    @Test
+    void eachSideAnswersARefusalAsProblemJsonWithItsCodeNotA500() {
+        ApiClient commands = new ApiClient(Applications.port(commandSide));
+        ApiClient queries = new ApiClient(Applications.port(querySide));
+
+        Response unknown = commands.post("/api/contracts/NO-SUCH-CONTRACT/variations", """
+                {"effectiveOn": "2024-06-01", "description": "No such contract"}""");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.field("code")).isEqualTo("unknown_contract");
+
+        Response malformed = commands.post("/api/contracts", "{\"id\": \"has spaces\"}");
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.field("code")).isEqualTo("validation_failed");
+
+        Response missing = queries.get("/api/contracts/NO-SUCH-CONTRACT");
+        assertThat(missing.status()).as(missing.body()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.field("code")).isEqualTo("unknown_contract");
+
+        Response badDate = queries.get("/api/contracts/MIDNOTTS-ALLIANCE?asOf=2023-02-29");
+        assertThat(badDate.status()).as(badDate.body()).isEqualTo(400);
+        assertThat(badDate.field("code")).isEqualTo("validation_failed");
+    }
 }

@@ -6,6 +6,7 @@ import org.commissioning.tracker.shared.InvalidValueException;
 import org.commissioning.tracker.shared.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -30,7 +31,13 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 /**
  * Every error as {@code application/problem+json} with a stable {@code code}: 400 {@code validation_failed} naming the
  * fields at fault, the business rules' codes with their status, and never a 500 for bad input.
+ *
+ * <p>An auto-configuration, so that every application gets it: the command side and the query side scan only their
+ * own packages, and without it there a refused command was a bare 500 in the split deployment. The standalone
+ * application, whose scan covers this package too, leaves it to the auto-configuration (Spring Boot's
+ * {@code AutoConfigurationExcludeFilter}), so it is registered once.
  */
+@AutoConfiguration
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemHandling extends ResponseEntityExceptionHandler {
