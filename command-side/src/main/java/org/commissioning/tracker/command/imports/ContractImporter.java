@@ -83,6 +83,7 @@ final class ContractImporter {
         List<ImportError> errors = new ArrayList<>();
         int lineNumber = 0;
         int contracts = 0;
+        boolean truncated = false;
         String text;
         while ((text = body.readLine()) != null) {
             lineNumber++;
@@ -92,12 +93,13 @@ final class ContractImporter {
             if (++contracts > maxLines) {
                 return new Outcome(contracts, List.of(), lineOfContract, List.of(), false, true);
             }
-            if (errors.size() >= MAX_ERRORS) {
-                return new Outcome(contracts, List.of(), lineOfContract, errors, true, false);
+            if (errors.size() < MAX_ERRORS) {
+                readLine(lineNumber, text, recorder, events, lineOfContract, errors);
+            } else {
+                truncated = true; // only counted from here: the answer is a refusal either way
             }
-            readLine(lineNumber, text, recorder, events, lineOfContract, errors);
         }
-        return new Outcome(contracts, events, lineOfContract, errors, false, false);
+        return new Outcome(contracts, events, lineOfContract, errors, truncated, false);
     }
 
     private void readLine(int lineNumber, String text, Recorder recorder, List<DomainEventMessage<?>> events,
