@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.commissioning.tracker.platform.testing.TestUsers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * serialized payloads and metadata) into a table of {@code domain_event_entry}'s shape, one transaction per request's
  * worth, alternating in one run. Run by hand, not in CI:
  * {@code mvn -B -pl standalone -am verify -Dgroups=benchmark -Dtests.excluded=none -Dtest=ImportBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbenchmark.import.rounds=5 -Dbenchmark.import.contracts=1000}).
+ * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbenchmark.import.rounds=5 -Dbenchmark.import.contracts=1000};
+ * {@code -Dbenchmark.import.withProjections=true} keeps the standalone's projections running during the load).
  */
 @Tag("benchmark")
 class ImportBenchmark {
@@ -35,6 +38,8 @@ class ImportBenchmark {
     static final int CONTRACTS = Integer.getInteger("benchmark.import.contracts", 1_000);
     static final int REQUESTS_PER_ROUND = Integer.getInteger("benchmark.import.requests", 2);
     static final int BATCH = 1_000;
+    /** Keep the standalone's projections running while loading (they then compete for the same cores). */
+    static final boolean WITH_PROJECTIONS = Boolean.getBoolean("benchmark.import.withProjections");
 
     /** Ten events a contract: registration, go-live, variations, review points and their completions, an extension. */
     static String line(String id) {
@@ -77,7 +82,13 @@ class ImportBenchmark {
     void importAgainstRawInserts() throws Exception {
         try (ConfigurableApplicationContext app = Applications.start(StandaloneApplication.class,
                 StandaloneApplication.CONFIG_NAME, "tracker.embedded-postgres.ephemeral=true",
-                "spring.config.additional-location=" + TestUsers.CONFIG, "logging.level.root=WARN")) {
+                "spring.config.additional-location=" + TestUsers.CONFIG, "logging.level.root=WARN", "logging.level.org.commissioning.tracker.command.imports=INFO")) {
+            if (!WITH_PROJECTIONS) {
+                // the load alone, as the command side does it in the split deployment: no read model competes for
+                // the cores while the events go in (they catch up afterwards, at their own pace)
+                app.getBean(EventProcessingConfiguration.class).eventProcessors().values()
+                        .forEach(EventProcessor::shutDown);
+            }
             HikariDataSource dataSource = app.getBean(HikariDataSource.class);
             String url = dataSource.getJdbcUrl() + (dataSource.getJdbcUrl().contains("?") ? "&" : "?")
                     + "reWriteBatchedInserts=true";
@@ -121,9 +132,9 @@ class ImportBenchmark {
                 }
                 double importMedian = median(imports);
                 double rawMedian = median(inserts);
-                System.out.printf("IMPORT BENCHMARK: %d rounds of %d requests of %d contracts (%d events each request): "
+                System.out.printf("IMPORT BENCHMARK (projections %s): %d rounds of %d requests of %d contracts (%d events each request): "
                                 + "import median %.0f events/s, raw batched insert median %.0f events/s, ratio %.2f%n",
-                        ROUNDS, REQUESTS_PER_ROUND, CONTRACTS, CONTRACTS * 10, importMedian, rawMedian,
+                        WITH_PROJECTIONS ? "running" : "stopped", ROUNDS, REQUESTS_PER_ROUND, CONTRACTS, CONTRACTS * 10, importMedian, rawMedian,
                         importMedian / rawMedian);
             }
         }

@@ -21,6 +21,8 @@ import org.commissioning.tracker.command.web.Recording;
 import org.commissioning.tracker.platform.web.Problems;
 import org.commissioning.tracker.platform.web.RequestLimits;
 import org.commissioning.tracker.shared.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @Tag(name = "Imports")
 public class ContractImportController {
+
+    private static final Logger log = LoggerFactory.getLogger(ContractImportController.class);
 
     public static final String PATH = "/api/imports/contracts";
     public static final String NDJSON = "application/x-ndjson";
@@ -75,6 +79,7 @@ public class ContractImportController {
         Recorder importing = new Recorder(recorder.user(), correlationId);
         new Recording(importing.user(), null, correlationId);
 
+        long started = System.nanoTime();
         ContractImporter.Outcome outcome;
         try (BufferedReader body = new BufferedReader(
                 new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
@@ -96,11 +101,15 @@ public class ContractImportController {
         if (!errors.isEmpty()) {
             return rejected(errors, outcome.truncated());
         }
+        long decided = System.nanoTime();
         try {
             transaction.executeWithoutResult(status -> eventStore.publish(outcome.events()));
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             return raced(outcome);
         }
+        log.info("Imported {} contracts ({} events) for {}: read and decided in {} ms, appended in {} ms",
+                outcome.contracts(), outcome.events().size(), recorder.user(), (decided - started) / 1_000_000,
+                (System.nanoTime() - decided) / 1_000_000);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new Imported(outcome.contracts(), outcome.events().size()));
     }
