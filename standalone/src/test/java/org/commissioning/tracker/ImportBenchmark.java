@@ -38,6 +38,7 @@ class ImportBenchmark {
     static final int CONTRACTS = Integer.getInteger("benchmark.import.contracts", 1_000);
     static final int REQUESTS_PER_ROUND = Integer.getInteger("benchmark.import.requests", 2);
     static final int BATCH = 1_000;
+    static final int WARM_UP = Integer.getInteger("benchmark.import.warmup", 4);
     /** Keep the standalone's projections running while loading (they then compete for the same cores). */
     static final boolean WITH_PROJECTIONS = Boolean.getBoolean("benchmark.import.withProjections");
 
@@ -101,9 +102,11 @@ class ImportBenchmark {
                     ddl.execute("create table raw_event_entry (like domain_event_entry including all)");
                 }
                 raw.setAutoCommit(false);
-                // warm-up: one request of each, not measured
-                post(http, endpoint, auth, body("WARM", CONTRACTS));
-                rawInsert(raw, "WARM-", "RAWWARM");
+                // warm-up, not measured: the import's code (parsing, rules, serialization) needs the JIT compiler
+                for (int w = 0; w < WARM_UP; w++) {
+                    post(http, endpoint, auth, body("WARM" + w, CONTRACTS));
+                    rawInsert(raw, "WARM" + w + "-", "RAWWARM");
+                }
 
                 List<Double> imports = new ArrayList<>();
                 List<Double> inserts = new ArrayList<>();

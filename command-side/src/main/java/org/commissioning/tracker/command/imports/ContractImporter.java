@@ -128,11 +128,10 @@ final class ContractImporter {
                 }
                 ContractWrite.Target target = target(path, index, contract);
                 ContractRequest body = body(request.body(), target.write());
-                if (contract == null) {
-                    RegisterContract registration = (RegisterContract) target.write().command(null, null, body);
+                Object command = target.write().command(contract, target.reviewId(), body);
+                if (command instanceof RegisterContract registration) {
                     contract = registration.contractId();
                 }
-                Object command = target.write().command(contract, target.reviewId(), body);
                 ContractEvent event = ContractDecisions.decide(timeline, command);
                 timeline = timeline == null ? ContractTimeline.of(event) : timeline.with(event);
                 decided.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, contract.toString(), index, event,
