@@ -121,6 +121,8 @@ public class EmbeddedPostgresAutoConfiguration {
         dataSource.setMaximumPoolSize(10);
         dataSource.setConnectionTimeout(3_000);
         dataSource.setValidationTimeout(1_000);
+        // batched inserts (the event store appends an import's events as one JDBC batch) as multi-row statements
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;
     }
 

@@ -19,6 +19,7 @@ import org.commissioning.tracker.shared.contract.ContractCommands.ScheduleReview
 import org.commissioning.tracker.shared.contract.ContractCommands.ServeNotice;
 import org.commissioning.tracker.shared.contract.ContractCommands.TerminateContract;
 import org.commissioning.tracker.shared.contract.ContractCommands.VaryContract;
+import org.commissioning.tracker.shared.contract.ContractDecisions;
 import org.commissioning.tracker.shared.contract.ContractEvent;
 import org.commissioning.tracker.shared.contract.ContractId;
 import org.commissioning.tracker.shared.contract.ContractRegistered;
@@ -26,9 +27,10 @@ import org.commissioning.tracker.shared.contract.ContractTimeline;
 import org.commissioning.tracker.shared.contract.ReviewPointScheduled;
 
 /**
- * One contract's life. Each command handler asks the contract's timeline (the pure date rules of DOMAIN.md, shared
- * with the query side) to decide: it returns the event to apply or refuses with a rule's code, and then nothing is
- * stored. Event sourcing handlers only fold the event into the timeline. Every handler returns the version.
+ * One contract's life. Each command handler asks {@link ContractDecisions} (the pure date rules of DOMAIN.md, shared
+ * with the query side, and the one decision function the bulk import uses too) to decide: it returns the event to
+ * apply or refuses with a rule's code, and then nothing is stored. Event sourcing handlers only fold the event into
+ * the timeline. Every handler returns the version.
  *
  * <p>Public only for {@link #registeredBy(RegisterContract)}: a procurement's award creates its contract in the same
  * unit of work ({@code AggregateLifecycle.createNew}).
@@ -63,58 +65,55 @@ public class Contract {
     }
 
     private void register(RegisterContract command) {
-        apply(new ContractRegistered(command.contractId(), command.title(), command.kind(), command.commissioners(),
-                command.providers(), command.value(), command.awardedOn(), command.terms(), command.procurementId(),
-                command.procurementRoute()));
+        apply(ContractDecisions.decide(null, command));
     }
 
     @CommandHandler
     long handle(RecordCommencement command) {
-        apply(timeline.commence(command.effectiveOn()));
+        apply(ContractDecisions.decide(timeline, command));
         return version;
     }
 
     @CommandHandler
     long handle(ExerciseExtensionOption command) {
-        apply(timeline.exerciseExtension(command.length(), command.effectiveOn()));
+        apply(ContractDecisions.decide(timeline, command));
         return version;
     }
 
     @CommandHandler
     long handle(RenewContract command) {
-        apply(timeline.renew(command.effectiveOn()));
+        apply(ContractDecisions.decide(timeline, command));
         return version;
     }
 
     @CommandHandler
     long handle(ServeNotice command) {
-        apply(timeline.serveNotice(command.kind(), command.servedOn(), command.servedBy(), command.takesEffectOn()));
+        apply(ContractDecisions.decide(timeline, command));
         return version;
     }
 
     @CommandHandler
     long handle(TerminateContract command) {
-        apply(timeline.terminate(command.effectiveOn(), command.initiatedBy(), command.costs()));
+        apply(ContractDecisions.decide(timeline, command));
         return version;
     }
 
     @CommandHandler
     long handle(VaryContract command) {
-        apply(timeline.vary(command.effectiveOn(), command.valueChange(), command.description()));
+        apply(ContractDecisions.decide(timeline, command));
         return version;
     }
 
     @CommandHandler
     ReviewPointScheduling handle(ScheduleReviewPoint command) {
-        ReviewPointScheduled scheduled = timeline.scheduleReviewPoint(command.effectiveOn(), command.dueOn(),
-                command.kind(), command.description(), command.recurrence());
+        ReviewPointScheduled scheduled = (ReviewPointScheduled) ContractDecisions.decide(timeline, command);
         apply(scheduled);
         return new ReviewPointScheduling(scheduled.reviewId(), version);
     }
 
     @CommandHandler
     long handle(CompleteReviewPoint command) {
-        apply(timeline.completeReviewPoint(command.reviewId(), command.effectiveOn(), command.outcome()));
+        apply(ContractDecisions.decide(timeline, command));
         return version;
     }
 

@@ -109,7 +109,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
-    private static FieldError unreadable(HttpMessageNotReadableException e) {
+    /**
+     * The field at fault in a body that could not be read (malformed JSON, an unknown field, a bad value): the same
+     * answer for a body read by Spring MVC and for one read by hand (the bulk import reads many per request).
+     */
+    public static FieldError unreadable(Throwable e) {
         InvalidValueException invalid = causeOfType(e, InvalidValueException.class);
         JacksonException jackson = causeOfType(e, JacksonException.class);
         String path = jackson == null ? "" : path(jackson);

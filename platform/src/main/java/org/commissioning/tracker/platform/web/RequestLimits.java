@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Limits on what a request may send, so that no input, however large or strange, reaches the domain: a body of at
- * most {@code tracker.http.max-request-body} (64 KB by default; 413 {@code payload_too_large}), JSON nested at most
+ * most {@code tracker.http.max-request-body} (64 KB by default; 413 {@code payload_too_large}; bulk imports under
+ * {@value #IMPORTS_PATH} {@code tracker.imports.max-body-size}, 32 MB), JSON nested at most
  * 32 deep, strings of at most 20,000 characters, numbers of at most 50 digits (400 {@code validation_failed}).
  */
 @AutoConfiguration
@@ -30,9 +31,14 @@ public class RequestLimits {
 
     public static final int MAX_NESTING_DEPTH = 32;
     public static final int MAX_STRING_LENGTH = 20_000;
+    /**
+     * Bulk imports (many contracts' requests in one body) have their own, larger limit,
+     * {@code tracker.imports.max-body-size} (32 MB by default); each line of such a body is held to the limits above.
+     */
+    public static final String IMPORTS_PATH = "/api/imports/";
 
     /** Thrown while reading a body that turns out longer than the limit (no or a false Content-Length). */
-    static final class PayloadTooLarge extends IOException {
+    public static final class PayloadTooLarge extends IOException {
         PayloadTooLarge(long limit) {
             super("the request body is larger than the limit of " + limit + " bytes");
         }
@@ -50,12 +56,13 @@ public class RequestLimits {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestBodyLimit(
-            @Value("${tracker.http.max-request-body:64KB}") DataSize maxBody, JsonMapper json) {
-        long limit = maxBody.toBytes();
+            @Value("${tracker.http.max-request-body:64KB}") DataSize maxBody,
+            @Value("${tracker.imports.max-body-size:32MB}") DataSize maxImportBody, JsonMapper json) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
+                long limit = request.getRequestURI().startsWith(IMPORTS_PATH) ? maxImportBody.toBytes() : maxBody.toBytes();
                 if (request.getContentLengthLong() > limit) {
                     response.setStatus(413);
                     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
