@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -112,10 +113,17 @@ public class EmbeddedPostgresAutoConfiguration {
                 + directory + "; stop it and start again");
     }
 
+    /**
+     * The pool to the embedded server. {@code reWriteBatchedInserts} (on unless
+     * {@code tracker.jdbc.rewrite-batched-inserts=false}) lets the driver send a batch of inserts as multi-row inserts,
+     * which the projections' batched writes rely on for speed.
+     */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @Value("${tracker.jdbc.rewrite-batched-inserts:true}") boolean rewriteBatchedInserts) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", Boolean.toString(rewriteBatchedInserts));
         dataSource.setUsername("postgres");
         dataSource.setPoolName("embedded-postgres");
         dataSource.setMaximumPoolSize(10);

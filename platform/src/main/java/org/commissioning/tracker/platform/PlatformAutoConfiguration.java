@@ -22,6 +22,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +38,7 @@ import javax.sql.DataSource;
  * chosen by {@code tracker.event-store.engine} ({@code jpa}, the default, or {@code jdbc}).
  */
 @AutoConfiguration(before = JpaEventStoreAutoConfiguration.class)
+@EnableConfigurationProperties(PerformanceProperties.class)
 public class PlatformAutoConfiguration {
 
     /** The metadata keys every event carries (DOMAIN.md: who recorded it and the reason given). */

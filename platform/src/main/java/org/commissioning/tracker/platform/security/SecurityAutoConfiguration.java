@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may do what, in both deployment shapes. With an identity provider configured
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, or a JWK set or public key), the API is an OAuth2
  * resource server taking bearer JWTs, roles from {@code tracker.security.roles-claim}. Without one, HTTP Basic with the
- * users of {@code tracker.security.users} (bcrypt hashes), or, when none are configured, users in the database with an
+ * users of {@code tracker.security.users} (bcrypt hashes; a verified password is remembered for a few minutes as an
+ * HMAC, see {@link VerifiedCredentials}), or, when none are configured, users in the database with an
  * administrator created on first start. Reads need VIEWER, writes CONTRACT_MANAGER, operations ADMIN; health and the
  * API's description are open.
  */
@@ -87,10 +88,13 @@ public class SecurityAutoConfiguration {
                 .build();
     }
 
+    /** bcrypt, its successful verifications remembered briefly unless {@code tracker.security.credential-cache.enabled=false}. */
     @Bean
     @ConditionalOnMissingBean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        PasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        SecurityProperties.CredentialCache cache = properties.credentialCache();
+        return cache.enabled() ? new VerifiedCredentials(bcrypt, cache.ttl(), cache.maxEntries()) : bcrypt;
     }
 
     @Bean

@@ -2,6 +2,9 @@ package org.commissioning.tracker.query.contract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.commissioning.tracker.shared.Party;
@@ -15,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the register's tables ({@code contract_register}, {@code contract_register_party},
- * {@code contract_state_period}) for one contract from all its recorded events, in the projection's transaction.
+ * {@code contract_state_period}) for contracts from all their recorded events, in the projection's transaction.
  * Rewriting a contract's rows from its events makes every write idempotent.
  */
 @Component
@@ -37,58 +40,98 @@ class RegisterTables {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * Rewrites the contract's register row, and its state periods from the first that changed (most events change
-     * none: a commencement, a variation, a review point). The parties are written with the registration.
-     */
-    void write(ContractTimeline timeline, long version, boolean registration) {
-        ContractRegistered registered = timeline.registration();
-        String id = registered.contractId().value();
-        String kind = registered.kind().name();
-        StatePeriods.Result periods = StatePeriods.of(timeline);
+    /** One contract's register rows to rewrite: from its timeline, at {@code version}, its parties too if registered. */
+    record Write(ContractTimeline timeline, long version, boolean registration) {
+    }
 
-        jdbc.update("""
+    /**
+     * Rewrites each contract's register row, and its state periods from the first that changed (most events change
+     * none: a commencement, a variation, a review point); the parties are written with the registration. Many
+     * contracts (each once) with a few batched statements: the register rows upserted, the registered contracts'
+     * parties replaced, the stored state periods read in one query and only those that changed
+     * deleted and inserted.
+     */
+    void writeAll(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<Object[]> registerRows = new ArrayList<>(writes.size());
+        List<String> registered = new ArrayList<>();
+        List<Object[]> parties = new ArrayList<>();
+        Map<String, List<StatePeriods.Period>> wantedPeriods = new LinkedHashMap<>();
+        Map<String, String> kinds = new HashMap<>();
+        for (Write write : writes) {
+            ContractRegistered registration = write.timeline().registration();
+            String id = registration.contractId().value();
+            String kind = registration.kind().name();
+            StatePeriods.Result periods = StatePeriods.of(write.timeline());
+            registerRows.add(new Object[]{id, registration.title(), kind, registration.terms().startDate(),
+                    json.writeValueAsString(registration.commissioners()),
+                    json.writeValueAsString(registration.providers()), write.version(), periods.until()});
+            if (write.registration()) {
+                registered.add(id);
+                addParties(parties, COMMISSIONER, registration.commissioners(), id);
+                addParties(parties, PROVIDER, registration.providers(), id);
+            }
+            wantedPeriods.put(id, periods.periods());
+            kinds.put(id, kind);
+        }
+        jdbc.batchUpdate("""
                 insert into contract_register (contract_id, title, kind, start_date, commissioners, providers, version,
                                                periods_until)
                 values (?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)
                 on conflict (contract_id) do update set title = excluded.title, kind = excluded.kind,
                     start_date = excluded.start_date, commissioners = excluded.commissioners,
                     providers = excluded.providers, version = excluded.version, periods_until = excluded.periods_until
-                """, id, registered.title(), kind, registered.terms().startDate(),
-                json.writeValueAsString(registered.commissioners()), json.writeValueAsString(registered.providers()),
-                version, periods.until());
+                """, registerRows);
 
-        if (registration) {
-            jdbc.update("delete from contract_register_party where contract_id = ?", id);
-            List<Object[]> parties = new ArrayList<>();
-            addParties(parties, COMMISSIONER, registered.commissioners(), id);
-            addParties(parties, PROVIDER, registered.providers(), id);
+        if (!registered.isEmpty()) {
+            jdbc.update(con -> {
+                var delete = con.prepareStatement("delete from contract_register_party where contract_id = any(?)");
+                delete.setArray(1, con.createArrayOf("varchar", registered.toArray()));
+                return delete;
+            });
             jdbc.batchUpdate("insert into contract_register_party (role, name_key, contract_id) values (?, ?, ?) "
                     + "on conflict do nothing", parties);
         }
 
-        List<StatePeriods.Period> stored = jdbc.query("select from_date, to_date, status, phase, end_date "
-                + "from contract_state_period where contract_id = ? order by from_date", (rs, n) ->
-                new StatePeriods.Period(rs.getObject("from_date", LocalDate.class),
-                        rs.getObject("to_date", LocalDate.class), ContractStatus.valueOf(rs.getString("status")),
-                        rs.getString("phase") == null ? null : ContractPhase.valueOf(rs.getString("phase")),
-                        rs.getObject("end_date", LocalDate.class)), id);
-        List<StatePeriods.Period> wanted = periods.periods();
-        int same = 0;
-        while (same < stored.size() && same < wanted.size() && stored.get(same).equals(wanted.get(same))) {
-            same++;
+        Map<String, List<StatePeriods.Period>> storedPeriods = new HashMap<>();
+        jdbc.query(con -> {
+            var select = con.prepareStatement("select contract_id, from_date, to_date, status, phase, end_date "
+                    + "from contract_state_period where contract_id = any(?) order by contract_id, from_date");
+            select.setArray(1, con.createArrayOf("varchar", wantedPeriods.keySet().toArray()));
+            return select;
+        }, rs -> {
+            storedPeriods.computeIfAbsent(rs.getString("contract_id"), key -> new ArrayList<>())
+                    .add(new StatePeriods.Period(rs.getObject("from_date", LocalDate.class),
+                            rs.getObject("to_date", LocalDate.class), ContractStatus.valueOf(rs.getString("status")),
+                            rs.getString("phase") == null ? null : ContractPhase.valueOf(rs.getString("phase")),
+                            rs.getObject("end_date", LocalDate.class)));
+        });
+        List<Object[]> deletes = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        wantedPeriods.forEach((id, wanted) -> {
+            List<StatePeriods.Period> stored = storedPeriods.getOrDefault(id, List.of());
+            int same = 0;
+            while (same < stored.size() && same < wanted.size() && stored.get(same).equals(wanted.get(same))) {
+                same++;
+            }
+            if (same < stored.size()) {
+                // the periods are contiguous: the first that changed starts where the last unchanged one ended
+                deletes.add(new Object[]{id, stored.get(same).from()});
+            }
+            String kind = kinds.get(id);
+            for (StatePeriods.Period p : wanted.subList(same, wanted.size())) {
+                inserts.add(new Object[]{id, p.from(), p.to(), p.status().name(),
+                        p.phase() == null ? null : p.phase().name(), p.endDate(), kind});
+            }
+        });
+        if (!deletes.isEmpty()) {
+            jdbc.batchUpdate("delete from contract_state_period where contract_id = ? and from_date >= ?", deletes);
         }
-        if (same < stored.size()) {
-            // the periods are contiguous: the first that changed starts where the last unchanged one ended
-            jdbc.update("delete from contract_state_period where contract_id = ? and from_date >= ?", id,
-                    stored.get(same).from());
-        }
-        if (same < wanted.size()) {
+        if (!inserts.isEmpty()) {
             jdbc.batchUpdate("insert into contract_state_period (contract_id, from_date, to_date, status, phase, "
-                            + "end_date, kind) values (?, ?, ?, ?, ?, ?, ?)",
-                    wanted.subList(same, wanted.size()).stream().map(p -> new Object[]{id, p.from(), p.to(),
-                            p.status().name(), p.phase() == null ? null : p.phase().name(), p.endDate(), kind})
-                            .toList());
+                    + "end_date, kind) values (?, ?, ?, ?, ?, ?, ?)", inserts);
         }
     }
 

@@ -1,0 +1,24 @@
+package org.commissioning.tracker.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code tracker.performance.*}: one switch back to Axon's untuned processor settings, for comparing against the
+ * baseline. With {@code axon-defaults=true} every projection's processor handles one event per transaction (Axon's
+ * default batch size) whatever its own {@code batch-size} property says. The event storage engine stays
+ * {@code tracker.event-store.engine}; the JDBC driver's batched inserts and the credential cache have their own
+ * switches ({@code tracker.jdbc.rewrite-batched-inserts}, {@code tracker.security.credential-cache.enabled}).
+ *
+ * @param axonDefaults Axon's defaults where ours differ (default false: tuned)
+ */
+@ConfigurationProperties("tracker.performance")
+public record PerformanceProperties(boolean axonDefaults) {
+
+    /** Axon's default batch size of a streaming processor: one event per unit of work. */
+    public static final int AXON_DEFAULT_BATCH_SIZE = 1;
+
+    /** The batch size a processor gets: {@code tuned}, or Axon's default under {@code axon-defaults}. */
+    public int batchSize(int tuned) {
+        return axonDefaults ? AXON_DEFAULT_BATCH_SIZE : tuned;
+    }
+}
