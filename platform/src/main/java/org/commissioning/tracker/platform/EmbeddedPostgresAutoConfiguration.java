@@ -116,7 +116,7 @@ public class EmbeddedPostgresAutoConfiguration {
     /**
      * The pool to the embedded server. {@code reWriteBatchedInserts} (on unless
      * {@code tracker.jdbc.rewrite-batched-inserts=false}) lets the driver send a batch of inserts as multi-row inserts,
-     * which the projections' batched writes rely on for speed.
+     * which the projections' batched writes and the bulk import's appends rely on for speed.
      */
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgres postgres,
@@ -129,8 +129,6 @@ public class EmbeddedPostgresAutoConfiguration {
         dataSource.setMaximumPoolSize(10);
         dataSource.setConnectionTimeout(3_000);
         dataSource.setValidationTimeout(1_000);
-        // batched inserts (the event store appends an import's events as one JDBC batch) as multi-row statements
-        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;
     }
 
