@@ -89,8 +89,13 @@ public final class Portfolio {
         // first pass: the lifecycle alone, to learn how many events it decides and when the first one falls
         Built lifecycle = build(i, target, 0, null);
         int padding = Math.max(0, target - lifecycle.requests.size());
-        return padding == 0 ? lifecycle.script(i)
-                : build(i, target, padding, lifecycle.firstLifecycleDate).script(i);
+        if (padding == 0) {
+            return lifecycle.script(i);
+        }
+        // the variations must fall while the contract is in force, before the first lifecycle event
+        LocalDate before = lifecycle.firstLifecycleDate != null ? lifecycle.firstLifecycleDate
+                : lifecycle.timeline.lastDayInForce().filter(end -> end.isBefore(today)).orElse(today);
+        return build(i, target, padding, before).script(i);
     }
 
     /** Contract {@code i} with a history of exactly {@code events} writes (registration, go-live, variations). */
