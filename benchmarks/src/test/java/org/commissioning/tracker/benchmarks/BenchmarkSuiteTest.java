@@ -32,8 +32,11 @@ import org.commissioning.tracker.benchmarks.Portfolio.Request;
 import org.commissioning.tracker.benchmarks.Portfolio.Script;
 import org.commissioning.tracker.benchmarks.Report.Figure;
 import org.commissioning.tracker.benchmarks.Report.System;
-import org.commissioning.tracker.benchmarks.baseline.BaselineRegisterApplication;
+import org.commissioning.benchmarks.baseline.BaselineRegisterApplication;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
@@ -53,21 +56,25 @@ class BenchmarkSuiteTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final boolean FULL = "full".equals(java.lang.System.getProperty("benchmarks"));
-    static final int CONTRACTS = integer("benchmarks.contracts", FULL ? 100_000 : 1_000);
+    static final int CONTRACTS = integer("benchmarks.contracts", FULL ? 100_000 : 200);
     /** Axon's untuned defaults load slowly: their portfolio is capped (the write and rebuild rates are per event). */
     static final int BASELINE_CONTRACTS = integer("benchmarks.baseline-contracts", Math.min(CONTRACTS, 10_000));
-    static final int ROUNDS = integer("benchmarks.rounds", FULL ? 5 : 3);
-    static final int CONTRACTS_PER_ROUND_1 = integer("benchmarks.round-contracts-1", FULL ? 200 : 20);
-    static final int CONTRACTS_PER_ROUND_8 = integer("benchmarks.round-contracts-8", FULL ? 1_000 : 60);
-    static final int LAG_SECONDS = integer("benchmarks.lag-seconds", FULL ? 60 : 8);
-    static final int READS = integer("benchmarks.reads", FULL ? 1_000 : 100);
-    static final int WARMUP = integer("benchmarks.warmup", FULL ? 300 : 30);
-    static final int THROUGHPUT_SECONDS = integer("benchmarks.throughput-seconds", FULL ? 20 : 3);
+    static final int ROUNDS = integer("benchmarks.rounds", FULL ? 5 : 2);
+    static final int CONTRACTS_PER_ROUND_1 = integer("benchmarks.round-contracts-1", FULL ? 200 : 5);
+    static final int CONTRACTS_PER_ROUND_8 = integer("benchmarks.round-contracts-8", FULL ? 1_000 : 16);
+    static final int LAG_SECONDS = integer("benchmarks.lag-seconds", FULL ? 60 : 5);
+    static final int READS = integer("benchmarks.reads", FULL ? 1_000 : 40);
+    static final int WARMUP = integer("benchmarks.warmup", FULL ? 300 : 10);
+    static final int THROUGHPUT_SECONDS = integer("benchmarks.throughput-seconds", FULL ? 20 : 2);
     static final int IMPORT_CONTRACTS = 1_000;
-    static final int LONG_HISTORIES = FULL ? 200 : 20;
+    static final int LONG_HISTORIES = FULL ? 200 : 5;
+    static final int WARMUP_CONTRACTS = FULL ? 80 : 8;
     /** bcrypt cost of the benchmark users' hashes: the default of Spring Security's encoder, as a real deployment. */
     static final int BCRYPT_COST = integer("benchmarks.bcrypt-cost", FULL ? 10 : 4);
     static final long SEED = 20261122;
+    /** Baseline (a): the same code on Axon's untuned defaults and its JPA storage engine. */
+    static final List<String> AXON_DEFAULTS = List.of("--tracker.performance.axon-defaults=true",
+            "--tracker.event-store.engine=jpa");
     static final String PASSWORD = "benchmark-secret";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
 
@@ -79,7 +86,7 @@ class BenchmarkSuiteTest {
 
     final Portfolio portfolio = new Portfolio(SEED, TODAY);
     final Report report = new Report();
-    final List<String> problems = new ArrayList<>();
+    final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @TempDir
     Path temp;
@@ -97,10 +104,11 @@ class BenchmarkSuiteTest {
         try (Child ours = product("ours", users, List.of())) {
             measureProduct(ours, System.OURS, CONTRACTS, true);
         }
-        try (Child defaults = product("axon-defaults", users,
-                List.of("--tracker.performance.axon-defaults=true", "--tracker.event-store.engine=jpa"))) {
+        try (Child defaults = product("axon-defaults", users, AXON_DEFAULTS)) {
             measureProduct(defaults, System.AXON_DEFAULTS, BASELINE_CONTRACTS, false);
         }
+        gatewayWrites(System.OURS, users, List.of());
+        gatewayWrites(System.AXON_DEFAULTS, users, AXON_DEFAULTS);
         try (Child register = Child.start("jpa-register", BaselineRegisterApplication.class.getName(),
                 temp.resolve("jpa-register"), "512m", List.of("--baseline.username=manager",
                         "--baseline.password-hash=" + hash(), "--logging.level.root=WARN"))) {
@@ -164,7 +172,7 @@ class BenchmarkSuiteTest {
 
     void writes(Client client, System system) throws Exception {
         Workload writes = new Workload();
-        writes.send(client, contracts(WARMUP_FROM, 8 * 5), 8); // warm-up: JIT, connection pools
+        writes.send(client, contracts(WARMUP_FROM, WARMUP_CONTRACTS), 8); // warm-up: JIT, connection pools
         for (int threads : new int[] {1, 8}) {
             int perRound = threads == 1 ? CONTRACTS_PER_ROUND_1 : CONTRACTS_PER_ROUND_8;
             int from = threads == 1 ? WRITES_1_FROM : WRITES_8_FROM;
@@ -306,6 +314,66 @@ class BenchmarkSuiteTest {
         double seconds = (java.lang.System.nanoTime() - start) / 1e9;
         report.put("Full rebuild of every projection (events/s)", system,
                 new Figure(events / seconds, "events/s", String.format("%,d events in %.1f s", events, seconds), true));
+    }
+
+    /**
+     * Writes through Axon's command gateway, in this JVM (the gateway cannot be reached from outside the process): the
+     * standalone application started here on its own kept (durable) embedded database, the same contract scripts as
+     * the HTTP rounds, each script's commands in order with sendAndWait.
+     */
+    void gatewayWrites(System system, Path users, List<String> extra) throws Exception {
+        Path directory = temp.resolve("gateway-" + system.name().toLowerCase());
+        List<String> arguments = new ArrayList<>(List.of("--spring.config.name=standalone", "--server.port=0",
+                "--spring.config.additional-location=file:" + users, "--logging.level.root=WARN",
+                "--tracker.embedded-postgres.data-directory=" + directory.resolve("db")));
+        arguments.addAll(extra);
+        Class<?> standalone = Class.forName("org.commissioning.tracker.StandaloneApplication");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(standalone)
+                .run(arguments.toArray(String[]::new))) {
+            CommandGateway gateway = context.getBean(CommandGateway.class);
+            sendThroughGateway(gateway, contracts(WARMUP_FROM, WARMUP_CONTRACTS), 8);
+            for (int threads : new int[] {1, 8}) {
+                int perRound = threads == 1 ? CONTRACTS_PER_ROUND_1 : CONTRACTS_PER_ROUND_8;
+                int from = threads == 1 ? WRITES_1_FROM : WRITES_8_FROM;
+                List<Double> rates = new ArrayList<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    List<Script> scripts = contracts(from + round * perRound, perRound);
+                    long start = java.lang.System.nanoTime();
+                    long events = sendThroughGateway(gateway, scripts, threads);
+                    rates.add(events / ((java.lang.System.nanoTime() - start) / 1e9));
+                }
+                report.put("Command gateway writes, " + threads + " thread" + (threads == 1 ? "" : "s")
+                        + " (events/s)", system, Report.rounds(rates, "events/s"));
+            }
+        }
+    }
+
+    long sendThroughGateway(CommandGateway gateway, List<Script> scripts, int threads) throws Exception {
+        java.util.Queue<Script> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(scripts);
+        AtomicLong events = new AtomicLong();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (Script script = queue.poll(); script != null; script = queue.poll()) {
+                        for (Object command : GatewayCommands.of(script)) {
+                            try {
+                                gateway.sendAndWait(command);
+                                events.incrementAndGet();
+                            } catch (RuntimeException refused) {
+                                problems.add("gateway " + command + ": " + refused);
+                                break;
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }
+        return events.get();
     }
 
     // ------------------------------------------------------------------------------------------------ reads
@@ -734,7 +802,8 @@ class BenchmarkSuiteTest {
     void assertEveryFigurePlausible() {
         assertThat(problems).as("refusals and failed requests").isEmpty();
         for (String measure : List.of("HTTP writes, 1 client thread (events/s)", "HTTP writes, 8 client threads (events/s)",
-                "Full rebuild of every projection (events/s)")) {
+                "Full rebuild of every projection (events/s)", "Command gateway writes, 1 thread (events/s)",
+                "Command gateway writes, 8 threads (events/s)")) {
             for (System system : List.of(System.OURS, System.AXON_DEFAULTS)) {
                 assertThat(report.get(measure, system).value()).as(measure + " " + system).isBetween(1.0, 1e7);
             }

@@ -40,6 +40,8 @@ final class Child implements AutoCloseable {
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        // if this JVM is stopped (a cancelled build), the application and its database stop with it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         return new Child(name, process, port, directory, log);
     }
 

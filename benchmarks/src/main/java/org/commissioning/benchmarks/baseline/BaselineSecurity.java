@@ -1,4 +1,4 @@
-package org.commissioning.tracker.benchmarks.baseline;
+package org.commissioning.benchmarks.baseline;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

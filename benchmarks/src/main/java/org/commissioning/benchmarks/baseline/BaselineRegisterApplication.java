@@ -1,4 +1,4 @@
-package org.commissioning.tracker.benchmarks.baseline;
+package org.commissioning.benchmarks.baseline;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
@@ -19,7 +19,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * history: that is the point of the comparison, what the history costs.
  *
  * <p>It runs as its own JVM with its own embedded PostgreSQL, like the product's standalone process. The benchmark
- * module's class path also holds the product (Axon, the platform), whose auto-configurations are excluded here.
+ * module's class path also holds the product (Axon, the platform), whose auto-configurations are excluded here; its
+ * package lies outside {@code org.commissioning.tracker}, which the product's standalone application scans (run from
+ * the same class path, it would otherwise pick up this baseline's repository and security).
  */
 @SpringBootApplication
 public class BaselineRegisterApplication {

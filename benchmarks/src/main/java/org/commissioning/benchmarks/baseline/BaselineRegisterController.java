@@ -1,4 +1,4 @@
-package org.commissioning.tracker.benchmarks.baseline;
+package org.commissioning.benchmarks.baseline;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.commissioning.tracker.benchmarks.baseline;
+package org.commissioning.benchmarks.baseline;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,4 +1,4 @@
-package org.commissioning.tracker.benchmarks.baseline;
+package org.commissioning.benchmarks.baseline;
 
 import java.time.LocalDate;
 import java.util.List;
