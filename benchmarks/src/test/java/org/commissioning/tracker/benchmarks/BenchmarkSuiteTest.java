@@ -286,12 +286,8 @@ class BenchmarkSuiteTest {
     void awaitCaughtUp(Client admin) throws InterruptedException {
         long deadline = java.lang.System.nanoTime() + 60L * 60 * 1_000_000_000L;
         while (java.lang.System.nanoTime() < deadline) {
-            JsonNode status = projections(admin);
-            boolean replaying = false;
-            for (JsonNode processor : status.get("processors")) {
-                replaying |= processor.path("replaying").asBoolean();
-            }
-            if (status.path("caughtUp").asBoolean() && !replaying) {
+            // not "replaying": Axon keeps a reset processor replaying until an event beyond the reset arrives
+            if (projections(admin).path("caughtUp").asBoolean()) {
                 return;
             }
             Thread.sleep(100);
