@@ -96,7 +96,8 @@ final class Report {
         if (ours == null || theirs == null || ours.value() == null || theirs.value() == null || theirs.value() == 0) {
             return "–";
         }
-        return String.format("%.2f", ours.value() / theirs.value());
+        double ratio = ours.value() / theirs.value();
+        return ratio >= 0.1 ? String.format("%.2f", ratio) : String.format("%.2g", ratio);
     }
 
     String markdown(String title, List<String[]> targets) {
