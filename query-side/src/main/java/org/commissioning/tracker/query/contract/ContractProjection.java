@@ -15,10 +15,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.commissioning.tracker.query.contract.ContractRows.Recorded;
 import org.commissioning.tracker.query.events.EventCodec;
+import org.commissioning.tracker.query.events.ProcessorBatch;
 import org.commissioning.tracker.shared.contract.ContractEvent;
 import org.commissioning.tracker.shared.contract.ContractRegistered;
 import org.commissioning.tracker.shared.contract.ContractTimeline;
@@ -65,19 +64,8 @@ class ContractProjection {
         Recorded recorded = new Recorded(event.contractId().value(), sequence, event, codec.typeOf(event),
                 codec.write(event), recordedAt, String.valueOf(metaData.getOrDefault(RECORDED_BY, "unidentified")),
                 text(metaData, REASON), text(metaData, CORRELATION_ID));
-        if (!CurrentUnitOfWork.isStarted()) {
-            Map<String, Pending> single = new LinkedHashMap<>();
-            single.computeIfAbsent(recorded.contractId(), Pending::new).add(recorded);
-            flush(single);
-            return;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        Map<String, Pending> pending = batch.getOrComputeResource(PENDING, key -> {
-            Map<String, Pending> contracts = new LinkedHashMap<>();
-            batch.onPrepareCommit(u -> flush(contracts));
-            return contracts;
-        });
-        pending.computeIfAbsent(recorded.contractId(), Pending::new).add(recorded);
+        ProcessorBatch.collect(PENDING, recorded.contractId(), Pending::new, contract -> contract.add(recorded),
+                this::flush);
     }
 
     /** One contract's events in the batch, in the order handled. */

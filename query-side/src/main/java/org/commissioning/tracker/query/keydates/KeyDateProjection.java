@@ -2,18 +2,15 @@ package org.commissioning.tracker.query.keydates;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.SourceId;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.commissioning.tracker.query.events.ProcessorBatch;
 import org.commissioning.tracker.query.keydates.KeyDateStore.Replacement;
 import org.commissioning.tracker.shared.contract.ContractEvent;
 import org.commissioning.tracker.shared.contract.ContractTimeline;
@@ -45,52 +42,14 @@ class KeyDateProjection {
         this.horizon = horizon;
     }
 
-    /** A contract to recompute at the end of the batch: up to {@code sequence}, with the events seen in the batch. */
-    private static final class Pending {
-        final String aggregateId;
-        final List<ContractEvent> seen = new ArrayList<>();
-        long firstSeen;
-        long sequence = -1;
-        boolean contiguous = true;
-
-        Pending(String aggregateId) {
-            this.aggregateId = aggregateId;
-        }
-
-        void add(ContractEvent event, long sequenceNumber) {
-            if (seen.isEmpty()) {
-                firstSeen = sequenceNumber;
-            } else if (sequenceNumber != sequence + 1) {
-                contiguous = false;
-            }
-            seen.add(event);
-            sequence = Math.max(sequence, sequenceNumber);
-        }
-
-        /** The events seen are the whole history up to {@code sequence}. */
-        boolean whole() {
-            return contiguous && firstSeen == 0 && seen.size() == sequence + 1;
-        }
-    }
-
     @EventHandler
     void on(ContractEvent event, @SourceId String aggregateId, @SequenceNumber long sequence) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            Map<String, Pending> single = new LinkedHashMap<>();
-            single.computeIfAbsent(event.contractId().value(), id -> new Pending(aggregateId)).add(event, sequence);
-            flush(single);
-            return;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        Map<String, Pending> pending = batch.getOrComputeResource(PENDING, key -> {
-            Map<String, Pending> contracts = new LinkedHashMap<>();
-            batch.onPrepareCommit(u -> flush(contracts));
-            return contracts;
-        });
-        pending.computeIfAbsent(event.contractId().value(), id -> new Pending(aggregateId)).add(event, sequence);
+        ProcessorBatch.collect(PENDING, event.contractId().value(),
+                id -> new PendingSubject<>(aggregateId, ContractEvent.class),
+                contract -> contract.add(event, sequence), this::flush);
     }
 
-    private void flush(Map<String, Pending> pending) {
+    private void flush(Map<String, PendingSubject<ContractEvent>> pending) {
         if (pending.isEmpty()) {
             return;
         }
@@ -98,23 +57,15 @@ class KeyDateProjection {
         Map<String, Long> projected = store.versionsOf(Subject.CONTRACT, List.copyOf(pending.keySet()));
         List<Replacement> replacements = new ArrayList<>(pending.size());
         pending.forEach((id, contract) -> {
-            if (projected.getOrDefault(id, -1L) > contract.sequence) {
+            if (projected.getOrDefault(id, -1L) > contract.sequence()) {
                 return;
             }
-            ContractTimeline timeline = ContractTimeline.of(contract.whole() ? contract.seen : history(contract));
-            replacements.add(new Replacement(Subject.of(timeline.registration()), contract.sequence,
+            ContractTimeline timeline = ContractTimeline.of(contract.history(eventStore));
+            replacements.add(new Replacement(Subject.of(timeline.registration()), contract.sequence(),
                     ContractKeyDates.of(timeline)));
         });
         store.replace(replacements, materialisedThrough);
         pending.clear();
-    }
-
-    private List<ContractEvent> history(Pending contract) {
-        return eventStore.readEvents(contract.aggregateId, 0).asStream()
-                .takeWhile(message -> message.getSequenceNumber() <= contract.sequence)
-                .map(DomainEventMessage::getPayload)
-                .map(ContractEvent.class::cast)
-                .toList();
     }
 
     @ResetHandler
