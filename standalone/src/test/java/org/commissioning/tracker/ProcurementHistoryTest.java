@@ -115,6 +115,35 @@ class ProcurementHistoryTest extends ProcurementEndToEndTest {
         assertThat(text(entries.get(12).get("details"), "contractId")).isEqualTo("UC-HIST");
     }
 
+    /**
+     * The correlation ids are the projection's own (its rows carry them, as the contracts' do), not looked up in the
+     * event store: after every projection is rebuilt from the events, the rows and the history still have each
+     * request's id.
+     */
+    @Test
+    void eachEventKeepsItsRequestsCorrelationIdThroughARebuild() {
+        String id = "UC-HIST-REBUILT";
+        String path = "/api/procurements/" + id;
+        assertThat(api.post("/api/procurements", PLAN.formatted(id), "X-Correlation-Id", "uc-rebuilt-plan").status())
+                .isEqualTo(201);
+        Response stage = api.post(path + "/stages", STAGE.formatted("EXPRESSIONS_OF_INTEREST", "2013-01-01"),
+                "X-Correlation-Id", "uc-rebuilt-stage");
+        assertThat(stage.status()).as(stage.body()).isEqualTo(200);
+        long version = stage.json().get("version").asLong();
+        List<String> expected = List.of("uc-rebuilt-plan", "uc-rebuilt-stage");
+        assertThat(items(history(id, "minVersion=" + version))).extracting(e -> text(e, "correlationId"))
+                .containsExactlyElementsOf(expected);
+
+        Response rebuilt = api.as(TestUsers.ADMIN).post("/api/admin/projections/rebuild", "");
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+
+        // the procurement's summary row reaches the version in the transaction that writes its event rows
+        assertThat(items(history(id, "minVersion=" + version))).extracting(e -> text(e, "correlationId"))
+                .containsExactlyElementsOf(expected);
+        assertThat(jdbc.queryForList("select correlation_id from procurement_event_view where procurement_id = ?"
+                + " order by sequence", String.class, id)).as("the projection's rows").containsExactlyElementsOf(expected);
+    }
+
     @Test
     void asKnownAtATimeTheHistoryStopsAtWhatHadBeenRecordedThen() {
         String id = "UC-HIST-KNOWN";

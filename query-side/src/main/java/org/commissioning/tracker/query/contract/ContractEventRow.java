@@ -8,14 +8,13 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.commissioning.tracker.query.events.RecordedEventRow;
 
-/** One recorded event of a contract, with when, by whom and why it was recorded. */
+/** One recorded event of a contract, with when, by whom, why and under which correlation id it was recorded. */
 @Entity
 @Table(name = "contract_event_view")
 @IdClass(ContractEventRow.Key.class)
-class ContractEventRow {
+class ContractEventRow extends RecordedEventRow {
 
     record Key(String contractId, long sequence) implements Serializable {
         Key() {
@@ -28,60 +27,18 @@ class ContractEventRow {
     private String contractId;
     @Id
     private long sequence;
-    private String type;
-    private LocalDate effectiveOn;
-    private Instant recordedAt;
-    private String recordedBy;
-    private String reason;
-    private String correlationId;
-    @JdbcTypeCode(SqlTypes.JSON)
-    private String payload;
 
     protected ContractEventRow() {
     }
 
     ContractEventRow(String contractId, long sequence, String type, LocalDate effectiveOn, Instant recordedAt,
                      String recordedBy, String reason, String correlationId, String payload) {
+        super(type, effectiveOn, recordedAt, recordedBy, reason, correlationId, payload);
         this.contractId = contractId;
         this.sequence = sequence;
-        this.type = type;
-        this.effectiveOn = effectiveOn;
-        this.recordedAt = recordedAt;
-        this.recordedBy = recordedBy;
-        this.reason = reason;
-        this.correlationId = correlationId;
-        this.payload = payload;
     }
 
     long sequence() {
         return sequence;
-    }
-
-    String type() {
-        return type;
-    }
-
-    LocalDate effectiveOn() {
-        return effectiveOn;
-    }
-
-    Instant recordedAt() {
-        return recordedAt;
-    }
-
-    String recordedBy() {
-        return recordedBy;
-    }
-
-    String reason() {
-        return reason;
-    }
-
-    String correlationId() {
-        return correlationId;
-    }
-
-    String payload() {
-        return payload;
     }
 }

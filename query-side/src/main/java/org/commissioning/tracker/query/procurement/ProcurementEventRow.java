@@ -8,14 +8,13 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.commissioning.tracker.query.events.RecordedEventRow;
 
-/** One recorded event of a procurement, with when, by whom and why it was recorded. */
+/** One recorded event of a procurement, with when, by whom, why and under which correlation id it was recorded. */
 @Entity
 @Table(name = "procurement_event_view")
 @IdClass(ProcurementEventRow.Key.class)
-class ProcurementEventRow {
+class ProcurementEventRow extends RecordedEventRow {
 
     record Key(String procurementId, long sequence) implements Serializable {
         Key() {
@@ -28,27 +27,15 @@ class ProcurementEventRow {
     private String procurementId;
     @Id
     private long sequence;
-    private String type;
-    private LocalDate effectiveOn;
-    private Instant recordedAt;
-    private String recordedBy;
-    private String reason;
-    @JdbcTypeCode(SqlTypes.JSON)
-    private String payload;
 
     protected ProcurementEventRow() {
     }
 
     ProcurementEventRow(String procurementId, long sequence, String type, LocalDate effectiveOn, Instant recordedAt,
-                        String recordedBy, String reason, String payload) {
+                        String recordedBy, String reason, String correlationId, String payload) {
+        super(type, effectiveOn, recordedAt, recordedBy, reason, correlationId, payload);
         this.procurementId = procurementId;
         this.sequence = sequence;
-        this.type = type;
-        this.effectiveOn = effectiveOn;
-        this.recordedAt = recordedAt;
-        this.recordedBy = recordedBy;
-        this.reason = reason;
-        this.payload = payload;
     }
 
     String procurementId() {
@@ -57,29 +44,5 @@ class ProcurementEventRow {
 
     long sequence() {
         return sequence;
-    }
-
-    String type() {
-        return type;
-    }
-
-    LocalDate effectiveOn() {
-        return effectiveOn;
-    }
-
-    Instant recordedAt() {
-        return recordedAt;
-    }
-
-    String recordedBy() {
-        return recordedBy;
-    }
-
-    String reason() {
-        return reason;
-    }
-
-    String payload() {
-        return payload;
     }
 }

@@ -1,14 +1,9 @@
 package org.commissioning.tracker.query.procurement;
 
-import static org.commissioning.tracker.platform.PlatformAutoConfiguration.CORRELATION_ID;
-
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.commissioning.tracker.query.events.EventCodec;
 import org.commissioning.tracker.shared.procurement.ProcurementEvent;
 import org.commissioning.tracker.shared.procurement.ProcurementId;
@@ -17,9 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The procurement projection's record of events, for the features that read it (the audit history): each event as
- * recorded, with when, by whom and why; and how far the projection has got. The correlation id of the request that
- * recorded an event is not among the projection's columns, so it is read from the event's metadata in the event store
- * (which holds every event the projection has seen; a procurement has tens of events, read in one query).
+ * recorded, with when, by whom, why and under which correlation id; and how far the projection has got. Everything
+ * comes from the projection's own rows, as for contracts: a history request does not read the event store.
  */
 @Component
 public class RecordedProcurementEvents {
@@ -32,14 +26,11 @@ public class RecordedProcurementEvents {
     private final ProcurementEventRows rows;
     private final ProcurementViews views;
     private final EventCodec<ProcurementEvent> codec;
-    private final EventStore eventStore;
 
-    RecordedProcurementEvents(ProcurementEventRows rows, ProcurementViews views, EventCodec<ProcurementEvent> codec,
-                              EventStore eventStore) {
+    RecordedProcurementEvents(ProcurementEventRows rows, ProcurementViews views, EventCodec<ProcurementEvent> codec) {
         this.rows = rows;
         this.views = views;
         this.codec = codec;
-        this.eventStore = eventStore;
     }
 
     /**
@@ -48,32 +39,11 @@ public class RecordedProcurementEvents {
      */
     @Transactional(readOnly = true)
     public List<Recorded> knownAt(ProcurementId id, Instant knownAt) {
-        List<ProcurementEventRow> known = rows.findByProcurementIdOrderBySequence(id.value()).stream()
+        return rows.findByProcurementIdOrderBySequence(id.value()).stream()
                 .filter(row -> knownAt == null || !row.recordedAt().isAfter(knownAt))
-                .toList();
-        if (known.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, String> correlationIds = correlationIds(id, known.getLast().sequence());
-        return known.stream()
                 .map(row -> new Recorded(row.sequence(), row.type(), row.effectiveOn(), row.recordedAt(),
-                        row.recordedBy(), row.reason(), correlationIds.get(row.sequence()),
-                        codec.read(row.type(), row.payload())))
+                        row.recordedBy(), row.reason(), row.correlationId(), codec.read(row.type(), row.payload())))
                 .toList();
-    }
-
-    /** The correlation id of each of the procurement's events up to {@code last}, by sequence. */
-    private Map<Long, String> correlationIds(ProcurementId id, long last) {
-        Map<Long, String> correlationIds = new HashMap<>();
-        eventStore.readEvents(id.toString(), 0).asStream()
-                .takeWhile(message -> message.getSequenceNumber() <= last)
-                .forEach(message -> {
-                    Object correlationId = message.getMetaData().get(CORRELATION_ID);
-                    if (correlationId != null) {
-                        correlationIds.put(message.getSequenceNumber(), correlationId.toString());
-                    }
-                });
-        return correlationIds;
     }
 
     /** The version of the procurement the projection has reached, or -1 when it has not seen the procurement. */
