@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +40,14 @@ public class EmbeddedPostgresAutoConfiguration {
      * @param dataDirectory where the database lives; kept across restarts
      * @param ephemeral     a throw-away database in a temporary directory, removed on shutdown (tests)
      * @param port          0 picks a free port
+     * @param settings      further PostgreSQL server settings ({@code tracker.embedded-postgres.settings.work_mem=64MB})
      */
     @ConfigurationProperties("tracker.embedded-postgres")
-    public record EmbeddedPostgresProperties(Path dataDirectory, boolean ephemeral, int port) {
+    public record EmbeddedPostgresProperties(Path dataDirectory, boolean ephemeral, int port,
+                                             Map<String, String> settings) {
         public EmbeddedPostgresProperties {
             dataDirectory = dataDirectory == null ? Path.of("data") : dataDirectory;
+            settings = settings == null ? Map.of() : Map.copyOf(settings);
         }
     }
 
@@ -67,6 +71,7 @@ public class EmbeddedPostgresAutoConfiguration {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on");
         }
+        properties.settings().forEach(builder::setServerConfig);
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }

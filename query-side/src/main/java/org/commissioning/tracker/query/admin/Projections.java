@@ -5,6 +5,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import jakarta.annotation.PreDestroy;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -16,13 +23,15 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Every read model's processor as Axon has it registered (whatever processing groups the features declare), how far
  * each has got against the head of the event store, and the rebuild: each streaming processor shut down, its tokens
- * reset (its {@code @ResetHandler}s clear what it owns), started again, replaying the whole event store.
+ * reset (its {@code @ResetHandler}s clear what it owns), the event store replayed into its handlers by
+ * {@link BulkReplay} (or, with {@code tracker.projections.rebuild.bulk=false}, by the processor itself), started again.
  *
  * <p>How far a processor has got is read from its tokens as stored, not from its in-memory status: a token is stored
  * in the same transaction as the read model it moved, so a stored position is a committed read model (and the
@@ -58,13 +67,21 @@ public class Projections {
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final Configuration axon;
+    private final BulkReplay bulkReplay;
+    private final boolean bulk;
+    private final ExecutorService rebuilding = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("projection-rebuild").daemon().factory());
+    private Future<?> replaying;
 
     Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
-                Configuration axon) {
+                Configuration axon, BulkReplay bulkReplay,
+                @Value("${tracker.projections.rebuild.bulk:true}") boolean bulk) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.axon = axon;
+        this.bulkReplay = bulkReplay;
+        this.bulk = bulk;
     }
 
     public Status status() {
@@ -84,14 +101,24 @@ public class Projections {
 
     /**
      * Resets every streaming processor that supports it and waits, at most {@code patience}, until each has processed
-     * the events that were in the store when the rebuild began. One rebuild at a time.
+     * the events that were in the store when the rebuild began. One rebuild at a time: asked for while one runs, the
+     * answer is that rebuild's progress (nothing is reset again).
+     *
+     * <p>With {@code tracker.projections.rebuild.bulk} (the default) the processors stay stopped while {@link BulkReplay}
+     * feeds the store, read once, to their handlers in large batches, and start from the head it reached; without, each
+     * processor replays the store itself. Either way the work goes on in the background after {@code patience}.
      */
     public synchronized Rebuild rebuild(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         Long headAtStart = head();
+        if (replaying != null && !replaying.isDone()) {
+            log.info("A rebuild is already under way; not starting another");
+            return new Rebuild(List.of(), List.of(), headAtStart, false, status());
+        }
         List<String> reset = new ArrayList<>();
         List<String> notResettable = new ArrayList<>();
-        List<StreamingEventProcessor> processors = streaming();
-        for (StreamingEventProcessor processor : processors) {
+        List<StreamingEventProcessor> resetProcessors = new ArrayList<>();
+        for (StreamingEventProcessor processor : streaming()) {
             if (!processor.supportsReset()) {
                 notResettable.add(processor.getName());
                 continue;
@@ -99,14 +126,42 @@ public class Projections {
             log.info("Rebuilding the read model of processor [{}] from the event store", processor.getName());
             processor.shutDown();
             processor.resetTokens();
-            processor.start();
+            resetProcessors.add(processor);
             reset.add(processor.getName());
         }
-        boolean caughtUp = awaitCaughtUp(headAtStart, patience);
+        if (bulk && !resetProcessors.isEmpty()) {
+            replaying = rebuilding.submit(() -> {
+                try {
+                    bulkReplay.replay(resetProcessors);
+                } catch (RuntimeException e) {
+                    log.error("The bulk rebuild failed; the processors replay the event store themselves instead", e);
+                } finally {
+                    resetProcessors.forEach(StreamingEventProcessor::start);
+                }
+            });
+            try {
+                replaying.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                log.info("The rebuild goes on in the background; GET /api/admin/projections shows its progress");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        } else {
+            resetProcessors.forEach(StreamingEventProcessor::start);
+        }
+        boolean caughtUp = (replaying == null || replaying.isDone())
+                && awaitCaughtUp(headAtStart, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         Status status = status();
         log.info("Rebuild of {} {}", reset, caughtUp ? "caught up with the event store at " + headAtStart
                 : "still replaying after " + patience + "; GET /api/admin/projections shows its progress");
         return new Rebuild(reset, notResettable, headAtStart, caughtUp, status);
+    }
+
+    @PreDestroy
+    void stopRebuilding() {
+        rebuilding.shutdownNow();
     }
 
     private boolean awaitCaughtUp(Long head, Duration patience) {
