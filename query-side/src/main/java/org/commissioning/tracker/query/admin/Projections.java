@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.commissioning.tracker.platform.PerformanceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,14 +75,15 @@ public class Projections {
     private Future<?> replaying;
 
     Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
-                Configuration axon, BulkReplay bulkReplay,
+                Configuration axon, BulkReplay bulkReplay, PerformanceProperties performance,
                 @Value("${tracker.projections.rebuild.bulk:true}") boolean bulk) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.axon = axon;
         this.bulkReplay = bulkReplay;
-        this.bulk = bulk;
+        // Axon's defaults rebuild the way Axon does: each processor replays the store
+        this.bulk = bulk && !performance.axonDefaults();
     }
 
     public Status status() {
