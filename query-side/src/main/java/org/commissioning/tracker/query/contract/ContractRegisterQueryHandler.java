@@ -60,6 +60,12 @@ class ContractRegisterQueryHandler {
     @QueryHandler
     @Transactional(readOnly = true)
     ContractRegister handle(GetContractRegister query) {
+        // How selective a filter is depends on its values (a date most periods cover, a commissioner with a few hundred
+        // contracts), so plan each query with them: after five executions PostgreSQL may reuse a generic plan of the
+        // prepared statement, which for the filtered page chose a bitmap AND with the GiST range index, 3.7 s instead
+        // of 17 ms at 10,000 contracts (the suite's filtered register page). Planning each time costs about a
+        // millisecond. For this transaction only.
+        jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
         MapSqlParameterSource parameters = new MapSqlParameterSource("asOf", query.asOf())
                 .addValue("size", query.size()).addValue("offset", (long) query.page() * query.size());
         StringBuilder parties = new StringBuilder();
