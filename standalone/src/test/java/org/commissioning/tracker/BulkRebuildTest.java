@@ -45,7 +45,7 @@ import tools.jackson.databind.JsonNode;
 class BulkRebuildTest extends EndToEndTest {
 
     /** Contracts of ten events each loaded before the rebuild, so that it takes long enough to write during it. */
-    static final int BALLAST_CONTRACTS = 500;
+    static final int BALLAST_CONTRACTS = 100;
     static final int CONTRACTS = 30;
     static final int WRITERS = 2;
     /** At least this many writes in all, and writing goes on until the rebuild has answered. */
