@@ -31,7 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * remembered entry at HMAC speed rather than bcrypt speed for up to {@code ttl}; such a reader already sees the
  * passwords in the requests' buffers. Off with {@code tracker.security.credential-cache.enabled=false}.
  */
-final class VerifiedCredentials implements PasswordEncoder {
+public final class VerifiedCredentials implements PasswordEncoder {
 
     private static final String HMAC = "HmacSHA256";
 
@@ -39,7 +39,7 @@ final class VerifiedCredentials implements PasswordEncoder {
     private final SecretKeySpec key;
     private final Cache<String, Boolean> verified;
 
-    VerifiedCredentials(PasswordEncoder bcrypt, Duration ttl, long maxEntries) {
+    public VerifiedCredentials(PasswordEncoder bcrypt, Duration ttl, long maxEntries) {
         this.bcrypt = bcrypt;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
