@@ -41,7 +41,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -332,34 +331,10 @@ class BulkReplay {
                           TransactionManager transactionManager, TokenStore tokenStore) {
 
         /**
-         * The batch through every handler that takes each event, in one unit of work and one transaction; again, up to
-         * twice, if PostgreSQL chose it as the victim of a deadlock (two writers' batches both update the key-date
-         * counters of the same dates; rolled back, the batch left nothing behind).
+         * The batch through every handler that takes each event, in one unit of work and one transaction: the
+         * handlers' pending work is flushed as the unit of work prepares to commit, then the transaction commits.
          */
         void handle(List<DomainEventMessage<?>> batch) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    handleOnce(batch);
-                    return;
-                } catch (IllegalStateException e) {
-                    if (attempt == 3 || !deadlock(e)) {
-                        throw e;
-                    }
-                    log.info("Processor {} retries a replayed batch after a deadlock", name);
-                }
-            }
-        }
-
-        private static boolean deadlock(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof PessimisticLockingFailureException) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private void handleOnce(List<DomainEventMessage<?>> batch) {
             UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(batch.getFirst());
             unit.attachTransaction(transactionManager);
             try {

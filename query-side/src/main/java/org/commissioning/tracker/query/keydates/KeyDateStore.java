@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The key-dates tables in SQL: replacing subjects' obligations, and reading a window. Plain JDBC rather than JPA: the
@@ -194,14 +196,84 @@ class KeyDateStore {
         void add(LocalDate date, String kind, int delta) {
             deltas.computeIfAbsent(date, d -> new TreeMap<>()).merge(kind, delta, Integer::sum);
         }
+
+        void addAll(Counts other) {
+            other.deltas.forEach((date, byKind) -> byKind.forEach((kind, delta) -> add(date, kind, delta)));
+        }
     }
 
     /**
-     * Adds the counts to {@code key_date_count} in one statement, in (date, kind) order so that concurrent writers
-     * lock the counters in the same order and never deadlock; counters that reach zero are removed (so a rebuilt
-     * read model is identical to the live one).
+     * Adds the counts to {@code key_date_count}: in a transaction, to the transaction's counts, written once just
+     * before it commits ({@link TransactionCounts}); outside one, at once.
+     *
+     * <p>Why once per transaction: the counters are the only rows that transactions of different aggregates (two
+     * segments of the processor, two writers of a bulk rebuild) both update, and each write locks them in (date, kind)
+     * order. A transaction that wrote twice (a batch flushes its contracts and its procurements separately, in the
+     * order their first events came) locked two sorted runs, not one order, and two such batches deadlocked. Written
+     * once, in one sorted statement, every transaction locks the counters in the same order.
      */
     void apply(Counts counts) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            TransactionCounts.of(this).addAll(counts);
+        } else {
+            write(counts);
+        }
+    }
+
+    /**
+     * The counts of the current transaction (bound to it as a resource), written by {@link #write} just before it
+     * commits: in the transaction, on its connection (Spring's {@code beforeCommit}; Axon's processors and the bulk
+     * rebuild run each batch in a Spring-managed transaction, whose commit comes after the batch's flushes). A
+     * transaction that rolls back writes nothing; either way the resource is unbound when it completes.
+     */
+    private static final class TransactionCounts implements TransactionSynchronization {
+
+        private final KeyDateStore store;
+        private final Counts counts = new Counts();
+
+        private TransactionCounts(KeyDateStore store) {
+            this.store = store;
+        }
+
+        /** The current transaction's counts, made and bound (with their synchronization) the first time. */
+        static Counts of(KeyDateStore store) {
+            TransactionCounts bound = (TransactionCounts) TransactionSynchronizationManager.getResource(store);
+            if (bound == null) {
+                bound = new TransactionCounts(store);
+                TransactionSynchronizationManager.bindResource(store, bound);
+                TransactionSynchronizationManager.registerSynchronization(bound);
+            }
+            return bound.counts;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            store.write(counts);
+        }
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(store);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(store, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(store);
+        }
+    }
+
+    /**
+     * Adds the counts to {@code key_date_count} in one statement, in (date, kind) order, so that concurrent writers
+     * lock the counters in the same order; counters that reach zero are removed (so a rebuilt read model is identical
+     * to the live one). The zeros removed are counters the statement before has just locked.
+     */
+    private void write(Counts counts) {
         List<Object> dates = new ArrayList<>();
         List<Object> kinds = new ArrayList<>();
         List<Object> deltas = new ArrayList<>();
