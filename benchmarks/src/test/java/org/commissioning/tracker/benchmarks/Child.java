@@ -35,8 +35,14 @@ final class Child implements AutoCloseable {
         int port = freePort();
         Path log = directory.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
-                mainClass, "--server.port=" + port));
+                "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true"));
+        // extra JVM options for every application, e.g. -XX:+HeapDumpOnOutOfMemoryError (space-separated)
+        for (String option : System.getProperty("benchmarks.jvm-options", "").split(" ")) {
+            if (!option.isBlank()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "--server.port=" + port));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
