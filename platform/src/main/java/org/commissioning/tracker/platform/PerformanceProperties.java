@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code tracker.performance.*}: one switch back to Axon's untuned processor settings, for comparing against the
  * baseline. With {@code axon-defaults=true} every projection's processor handles one event per transaction (Axon's
- * default batch size) whatever its own {@code batch-size} property says, and the admin rebuild lets each processor
- * replay the event store itself (no bulk replay). The event storage engine stays
+ * default batch size) whatever its own {@code batch-size} property says, the admin rebuild lets each processor
+ * replay the event store itself (no bulk replay), and Axon's per-message handler timeouts stay on
+ * ({@link PerMessageTimeouts}). The event storage engine stays
  * {@code tracker.event-store.engine}; the JDBC driver's batched inserts and the credential cache have their own
  * switches ({@code tracker.jdbc.rewrite-batched-inserts}, {@code tracker.security.credential-cache.enabled}).
  *

@@ -20,6 +20,8 @@ import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.env.Environment;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,6 +56,12 @@ public class PlatformAutoConfiguration {
     Jackson3SerializerCustomizer axonPolymorphicTypes() {
         return builder -> builder.polymorphicTypeValidator(
                 BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
+    }
+
+    /** Axon's timeouts around each message off, its unit-of-work timeouts kept (see {@link PerMessageTimeouts}). */
+    @Bean
+    static BeanPostProcessor perMessageTimeouts(Environment environment) {
+        return new PerMessageTimeouts(environment);
     }
 
     /** One pooled streaming processor per processing group; its tokens live in the read model's database. */
