@@ -9,18 +9,13 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.EventBus;
-import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
-import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.flywaydb.core.Flyway;
@@ -44,7 +39,7 @@ import javax.sql.DataSource;
  * who recorded an event and why carried from the command's metadata to its events, and the event storage engine
  * chosen by {@code tracker.event-store.engine} ({@code jpa}, the default, or {@code jdbc}).
  */
-@AutoConfiguration(before = {JpaEventStoreAutoConfiguration.class, AxonAutoConfiguration.class})
+@AutoConfiguration(before = JpaEventStoreAutoConfiguration.class)
 @EnableConfigurationProperties(PerformanceProperties.class)
 public class PlatformAutoConfiguration {
 
@@ -67,26 +62,6 @@ public class PlatformAutoConfiguration {
     @Bean
     static BeanPostProcessor perMessageTimeouts(Environment environment) {
         return new PerMessageTimeouts(environment);
-    }
-
-    /**
-     * Axon's event store, as its auto-configuration makes it, but without the shared cache of recent events for the
-     * processors' streams ({@code optimizeEventConsumption}): its producer thread reads the store to the end in one
-     * pass and, while writes keep coming faster than it reaches the end (a bulk import), holds on to every event read
-     * in that pass; at 100,000 contracts it filled a 512 MB heap (a heap dump: 362,842 cached events, from one pass;
-     * Axon issue #2954, and Axon 5 drops the cache). Each processor reads the store through its own stream instead,
-     * which it does anyway whenever it is behind. Axon's default stays under {@code tracker.performance.axon-defaults}.
-     */
-    @Qualifier("eventStore")
-    @Bean(name = "eventBus")
-    @ConditionalOnMissingBean(EventBus.class)
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                  PerformanceProperties performance) {
-        return EmbeddedEventStore.builder().storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .optimizeEventConsumption(performance.axonDefaults())
-                .build();
     }
 
     /** One pooled streaming processor per processing group; its tokens live in the read model's database. */
