@@ -66,7 +66,7 @@ final class StatePeriods {
 
     static Result of(ContractTimeline timeline, int limit) {
         TreeSet<LocalDate> fixed = fixedDates(timeline);
-        LocalDate horizon = fixed.isEmpty() ? EARLIEST : fixed.last().plusYears(COVERED_YEARS);
+        LocalDate horizon = fixed.last().plusYears(COVERED_YEARS); // never empty: the award date is always there
         List<Period> periods = new ArrayList<>();
         LocalDate from = EARLIEST;
         LocalDate date = from;
