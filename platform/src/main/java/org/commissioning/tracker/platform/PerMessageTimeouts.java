@@ -4,6 +4,7 @@ import java.util.List;
 import org.axonframework.messaging.timeout.TaskTimeoutSettings;
 import org.axonframework.springboot.TimeoutProperties;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
@@ -43,7 +44,8 @@ final class PerMessageTimeouts implements BeanPostProcessor {
     }
 
     private boolean applies() {
-        if (environment.getProperty("tracker.performance.axon-defaults", Boolean.class, false)) {
+        // bound here rather than injected: a post-processor is made before the configuration-properties beans
+        if (Binder.get(environment).bindOrCreate("tracker.performance", PerformanceProperties.class).axonDefaults()) {
             return false;
         }
         return KINDS.stream().flatMap(kind -> SETTINGS.stream().map(s -> "axon.timeout.handler." + kind + "." + s))
