@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.commissioning.tracker.platform.web.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operating the read models: their progress, and rebuilding them all from the event store. Served by the query side,
+ * Operating the read models: their progress, rebuilding them all from the event store, and pausing their processors
+ * (a large import). Served by the query side,
  * which owns them; the gateway routes every method of {@value #PATH} there.
  */
 @RestController
@@ -22,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProjectionAdminController {
 
     public static final String PATH = "/api/admin/projections";
+    /** The problem code of a pause asked for while a rebuild replays the store. */
+    public static final String REBUILD_IN_PROGRESS = "rebuild_in_progress";
 
     private final Projections projections;
     private final Duration patience;
@@ -49,5 +55,29 @@ public class ProjectionAdminController {
     ResponseEntity<Projections.Rebuild> rebuild() {
         Projections.Rebuild rebuild = projections.rebuild(patience);
         return ResponseEntity.status(rebuild.caughtUp() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(rebuild);
+    }
+
+    @PostMapping("/pause")
+    @Operation(summary = "Stop every read model's processor on this node, e.g. for a large import",
+            description = "The processors keep their positions; reads answer from the read models as they are, "
+                    + "minVersion reads wait and then answer 503. Resume with POST " + PATH + "/resume, or bring "
+                    + "everything in at once with POST " + PATH + "/rebuild; a restart of the node also resumes. "
+                    + "409 rebuild_in_progress while a rebuild replays the store.")
+    ResponseEntity<?> pause() {
+        try {
+            return ResponseEntity.ok(projections.pause());
+        } catch (Projections.RebuildUnderWay e) {
+            ProblemDetail problem = Problems.problem(409, REBUILD_IN_PROGRESS, "A rebuild is under way",
+                    e.getMessage());
+            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+    }
+
+    @PostMapping("/resume")
+    @Operation(summary = "Start every read model's processor on this node that is not running",
+            description = "Each goes on from its stored position. During a rebuild, nothing to do: it starts them.")
+    Projections.Status resume() {
+        return projections.resume();
     }
 }

@@ -54,9 +54,18 @@ public class Projections {
 
     /**
      * Every processor's progress. {@code head} is the global index of the latest event in the store (null: none yet);
-     * {@code caughtUp} when every processor is running and has processed everything up to it.
+     * {@code caughtUp} when every processor is running and has processed everything up to it; {@code rebuilding}
+     * while a bulk rebuild replays the store on this node.
      */
-    public record Status(Long head, boolean caughtUp, List<ProcessorStatus> processors) {
+    public record Status(Long head, boolean caughtUp, boolean rebuilding, List<ProcessorStatus> processors) {
+    }
+
+    /** Asked to pause while a rebuild replays the store: the rebuild starts the processors again when it ends. */
+    public static final class RebuildUnderWay extends IllegalStateException {
+        RebuildUnderWay() {
+            super("A rebuild is under way and starts the processors when it ends; pause after it (GET "
+                    + ProjectionAdminController.PATH + " shows its progress)");
+        }
     }
 
     /** A rebuild's outcome: which processors were reset, and the status when it returned. */
@@ -72,7 +81,8 @@ public class Projections {
     private final boolean bulk;
     private final ExecutorService rebuilding = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("projection-rebuild").daemon().factory());
-    private Future<?> replaying;
+    /** The bulk replay under way or last run (null: none yet). */
+    private volatile Future<?> replaying;
 
     Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
                 Configuration axon, BulkReplay bulkReplay, PerformanceProperties performance,
@@ -92,7 +102,45 @@ public class Projections {
         for (StreamingEventProcessor processor : streaming()) {
             processors.add(statusOf(processor, head));
         }
-        return new Status(head, processors.stream().allMatch(ProcessorStatus::caughtUp), processors);
+        return new Status(head, processors.stream().allMatch(ProcessorStatus::caughtUp), rebuilding(), processors);
+    }
+
+    /**
+     * Stops every streaming processor of this node, for a large import: the events are appended without the read
+     * models competing for the cores, and {@link #rebuild} (or {@link #resume}) brings the read models up to date in
+     * one pass afterwards. Each processor's position stays stored; reads answer from the read models as they were.
+     * The pause lasts until {@link #resume}, a rebuild, or a restart of the node.
+     *
+     * @throws RebuildUnderWay while a rebuild replays the store (it starts the processors when it ends)
+     */
+    public synchronized Status pause() {
+        if (rebuilding()) {
+            throw new RebuildUnderWay();
+        }
+        for (StreamingEventProcessor processor : streaming()) {
+            if (processor.isRunning()) {
+                log.info("Pausing processor [{}]", processor.getName());
+                processor.shutDown();
+            }
+        }
+        return status();
+    }
+
+    /** Starts every streaming processor of this node that is not running; each goes on from its stored position. */
+    public synchronized Status resume() {
+        if (!rebuilding()) {
+            for (StreamingEventProcessor processor : streaming()) {
+                if (!processor.isRunning()) {
+                    log.info("Resuming processor [{}]", processor.getName());
+                    processor.start();
+                }
+            }
+        }
+        return status();
+    }
+
+    private boolean rebuilding() {
+        return replaying != null && !replaying.isDone();
     }
 
     /** The status once every processor has caught up with the event store's head as it is now, or after {@code patience}. */
@@ -110,12 +158,46 @@ public class Projections {
      * feeds the store, read once, to their handlers in large batches, and start from the head it reached; without, each
      * processor replays the store itself. Either way the work goes on in the background after {@code patience}.
      */
-    public synchronized Rebuild rebuild(Duration patience) {
+    public Rebuild rebuild(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         Long headAtStart = head();
-        if (replaying != null && !replaying.isDone()) {
+        Started started = start();
+        if (started == null) {
             log.info("A rebuild is already under way; not starting another");
             return new Rebuild(List.of(), List.of(), headAtStart, false, status());
+        }
+        Future<?> replay = started.replay();
+        if (replay != null) {
+            try {
+                replay.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                log.info("The rebuild goes on in the background; GET /api/admin/projections shows its progress");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        boolean caughtUp = (replay == null || replay.isDone())
+                && awaitCaughtUp(headAtStart, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        Status status = status();
+        log.info("Rebuild of {} {}", started.reset(), caughtUp ? "caught up with the event store at " + headAtStart
+                : "still replaying after " + patience + "; GET /api/admin/projections shows its progress");
+        return new Rebuild(started.reset(), started.notResettable(), headAtStart, caughtUp, status);
+    }
+
+    /** What a rebuild reset, and its bulk replay (null: the processors replay the store themselves). */
+    private record Started(List<String> reset, List<String> notResettable, Future<?> replay) {
+    }
+
+    /**
+     * Resets the processors and sets the replay going, under the lock that {@link #pause} and {@link #resume} take, so
+     * that no processor is started or stopped between its shutdown and its reset; the wait for the replay is outside
+     * it. Null when a rebuild is under way already.
+     */
+    private synchronized Started start() {
+        if (rebuilding()) {
+            return null;
         }
         List<String> reset = new ArrayList<>();
         List<String> notResettable = new ArrayList<>();
@@ -131,34 +213,22 @@ public class Projections {
             resetProcessors.add(processor);
             reset.add(processor.getName());
         }
-        if (bulk && !resetProcessors.isEmpty()) {
-            replaying = rebuilding.submit(() -> {
-                try {
-                    bulkReplay.replay(resetProcessors);
-                } catch (RuntimeException e) {
-                    log.error("The bulk rebuild failed; the processors replay the event store themselves instead", e);
-                } finally {
+        if (!bulk || resetProcessors.isEmpty()) {
+            resetProcessors.forEach(StreamingEventProcessor::start);
+            return new Started(reset, notResettable, null);
+        }
+        replaying = rebuilding.submit(() -> {
+            try {
+                bulkReplay.replay(resetProcessors);
+            } catch (RuntimeException e) {
+                log.error("The bulk rebuild failed; the processors replay the event store themselves instead", e);
+            } finally {
+                synchronized (this) {
                     resetProcessors.forEach(StreamingEventProcessor::start);
                 }
-            });
-            try {
-                replaying.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                log.info("The rebuild goes on in the background; GET /api/admin/projections shows its progress");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
             }
-        } else {
-            resetProcessors.forEach(StreamingEventProcessor::start);
-        }
-        boolean caughtUp = (replaying == null || replaying.isDone())
-                && awaitCaughtUp(headAtStart, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        Status status = status();
-        log.info("Rebuild of {} {}", reset, caughtUp ? "caught up with the event store at " + headAtStart
-                : "still replaying after " + patience + "; GET /api/admin/projections shows its progress");
-        return new Rebuild(reset, notResettable, headAtStart, caughtUp, status);
+        });
+        return new Started(reset, notResettable, replaying);
     }
 
     @PreDestroy
