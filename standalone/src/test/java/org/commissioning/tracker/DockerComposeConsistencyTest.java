@@ -116,11 +116,13 @@ class DockerComposeConsistencyTest {
         String block = locations.get(path);
         assertThat(block).contains("proxy_pass http://query_side;").doesNotContain("$backend")
                 .doesNotContain("limit_except");
-        // the path the gateway routes is the one the query side's controller serves, rebuild included
+        // the path the gateway routes (a prefix: its sub-paths too) is the one the query side's controller serves,
+        // rebuild, pause and resume included
         assertThat(ProjectionAdminController.class.getAnnotation(RequestMapping.class).value()).containsExactly(path);
         assertThat(Arrays.stream(ProjectionAdminController.class.getDeclaredMethods())
                 .map(method -> method.getAnnotation(PostMapping.class)).filter(Objects::nonNull)
-                .flatMap(post -> Arrays.stream(post.value()))).containsExactly("/rebuild");
+                .flatMap(post -> Arrays.stream(post.value()))).containsExactlyInAnyOrder("/rebuild", "/pause", "/resume");
+        assertThat(gateway).contains("location " + path + " {"); // a prefix location, not "location = ..."
         // and everything else still goes by method
         assertThat(locations.get("/")).contains("proxy_pass http://$backend;");
     }
