@@ -7,12 +7,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -23,6 +23,7 @@ import org.commissioning.tracker.platform.web.RequestLimits;
 import org.commissioning.tracker.shared.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +31,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,10 +41,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Bulk load (API.md, "Imports"): many contracts' histories in one request, held to every rule a request by request
  * load is held to, appended through Axon's event store in one transaction. All or nothing: any error and nothing is
  * stored, and the answer lists every error found (up to 100) with its line and request.
+ *
+ * <p>Reading and appending overlap: the request thread reads and decides the body's lines and hands them, a chunk at a
+ * time, to an {@link ImportAppender.Pipelined} appender on one of a few worker threads owned by this controller, which
+ * appends them in one transaction while the next lines are read (on two cores, one phase after the other left a core
+ * idle in each). At the end the request thread tells it to commit or to roll back. A request that already runs in a
+ * transaction (an {@code Idempotency-Key}'s) appends at the end in that transaction, as before.
  */
 @RestController
 @Tag(name = "Imports")
-public class ContractImportController {
+public class ContractImportController implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ContractImportController.class);
 
@@ -52,18 +60,32 @@ public class ContractImportController {
 
     private final ContractImporter importer;
     private final EventStore eventStore;
-    private final JdbcTemplate jdbc;
+    private final ExistingContracts existing;
     private final TransactionTemplate transaction;
+    private final ExecutorService appenders;
     private final int maxLines;
 
+    /**
+     * @param appenders worker threads for concurrent imports; each holds a database connection while its import is
+     *                  read. Further imports wait for one (their readers block once a few chunks are queued).
+     */
     ContractImportController(JsonMapper json, EventStore eventStore, JdbcTemplate jdbc,
                              PlatformTransactionManager transactions,
-                             @Value("${tracker.imports.max-lines:10000}") int maxLines) {
+                             @Value("${tracker.imports.max-lines:10000}") int maxLines,
+                             @Value("${tracker.imports.appenders:4}") int appenders) {
         this.importer = new ContractImporter(json, maxLines);
         this.eventStore = eventStore;
-        this.jdbc = jdbc;
+        this.existing = new ExistingContracts(jdbc);
         this.transaction = new TransactionTemplate(transactions);
+        this.appenders = Executors.newFixedThreadPool(appenders,
+                Thread.ofPlatform().name("import-appender-", 1).daemon().factory());
         this.maxLines = maxLines;
+    }
+
+    /** Interrupts imports still being appended (they roll back) and stops the worker threads. */
+    @Override
+    public void destroy() {
+        appenders.shutdownNow();
     }
 
     /** The answer to an import: how many contracts and events were stored. */
@@ -81,81 +103,72 @@ public class ContractImportController {
 
         long started = System.nanoTime();
         ContractImporter.Outcome outcome;
-        try (BufferedReader body = new BufferedReader(
-                new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
-            outcome = importer.read(body, importing);
+        ImportAppender.Appended appended;
+        long read;
+        try (ImportAppender appender = appender();
+             BufferedReader body = new BufferedReader(
+                     new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+            outcome = importer.read(body, importing, appender::append);
+            read = System.nanoTime();
+            if (outcome.tooManyLines()) {
+                return problem(Problems.problem(413, "payload_too_large", "The request is too large",
+                        "An import holds at most " + maxLines + " contracts (lines); split it into several requests"));
+            }
+            if (outcome.contracts() == 0) {
+                return problem(Problems.invalid("body", "must hold at least one line, one contract's requests"));
+            }
+            appended = appender.finish(outcome.errors().isEmpty());
         } catch (RequestLimits.PayloadTooLarge e) {
             return problem(Problems.problem(413, "payload_too_large", "The request is too large", e.getMessage()));
         }
-        if (outcome.tooManyLines()) {
-            return problem(Problems.problem(413, "payload_too_large", "The request is too large",
-                    "An import holds at most " + maxLines + " contracts (lines); split it into several requests"));
-        }
-        if (outcome.contracts() == 0) {
-            return problem(Problems.invalid("body", "must hold at least one line, one contract's requests"));
-        }
-        List<ImportError> errors = new ArrayList<>(outcome.errors());
-        if (errors.size() < ContractImporter.MAX_ERRORS) {
-            errors.addAll(existing(outcome.lineOfContract()));
-        }
-        if (!errors.isEmpty()) {
-            return rejected(errors, outcome.truncated());
-        }
-        long decided = System.nanoTime();
-        try {
-            transaction.executeWithoutResult(status -> eventStore.publish(outcome.events()));
-        } catch (AggregateStreamCreationException | ConcurrencyException e) {
+        if (appended.failure() instanceof AggregateStreamCreationException
+                || appended.failure() instanceof ConcurrencyException) {
             return raced(outcome);
         }
-        log.info("Imported {} contracts ({} events) for {}: read and decided in {} ms, appended in {} ms",
-                outcome.contracts(), outcome.events().size(), recorder.user(), (decided - started) / 1_000_000,
-                (System.nanoTime() - decided) / 1_000_000);
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new Imported(outcome.contracts(), outcome.events().size()));
+        if (appended.failure() != null) {
+            throw appended.failure();
+        }
+        List<ImportError> errors = merged(outcome.errors(), appended.clashes());
+        if (!errors.isEmpty()) {
+            return rejected(errors, outcome.truncated() || errors.size() > ContractImporter.MAX_ERRORS);
+        }
+        log.info("Imported {} contracts ({} events) for {} in {} ms: read and decided in {} ms (appending alongside), "
+                        + "then {} ms to append the rest and commit", outcome.contracts(), outcome.events(),
+                recorder.user(), (System.nanoTime() - started) / 1_000_000, (read - started) / 1_000_000,
+                (System.nanoTime() - read) / 1_000_000);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(outcome.contracts(), outcome.events()));
     }
 
-    /** The import's contracts that are in the event store already, as errors at their lines. */
-    private List<ImportError> existing(Map<String, Integer> lineOfContract) {
-        if (lineOfContract.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Integer> byAggregateId = ContractImporter.byAggregateId(lineOfContract);
-        List<String> found = jdbc.execute((java.sql.Connection connection) -> {
-            Array ids = connection.createArrayOf("varchar", byAggregateId.keySet().toArray());
-            try (var statement = connection.prepareStatement("""
-                    select aggregate_identifier from domain_event_entry
-                    where aggregate_identifier = any (?) and sequence_number = 0""")) {
-                statement.setArray(1, ids);
-                List<String> rows = new ArrayList<>();
-                try (var result = statement.executeQuery()) {
-                    while (result.next()) {
-                        rows.add(result.getString(1));
-                    }
-                }
-                return rows;
-            } finally {
-                ids.free();
-            }
-        });
-        return found.stream()
-                .map(id -> ContractImporter.alreadyExists(byAggregateId.get(id),
-                        id.substring(id.indexOf(':') + 1), "registered before"))
+    private ImportAppender appender() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                ? new ImportAppender.InCallersTransaction(transaction, eventStore, existing)
+                : new ImportAppender.Pipelined(appenders, transaction, eventStore, existing);
+    }
+
+    /** The reader's errors and the store's clashes (never on the same line) in line order; more than the cap is cut. */
+    private static List<ImportError> merged(List<ImportError> errors, List<ImportError> clashes) {
+        return Stream.concat(errors.stream(), clashes.stream())
                 .sorted(Comparator.comparingInt(ImportError::line))
-                .limit(ContractImporter.MAX_ERRORS)
+                .limit(ContractImporter.MAX_ERRORS + 1L) // one more: tells the caller the list was cut
                 .toList();
     }
 
-    /** Another request registered one of the import's contracts between the check and the append. */
+    /**
+     * Another request registered (or wrote to) one of the import's contracts between the lookup and the append, and
+     * the append rolled back: the contracts that exist now, with the reader's errors, or a retry when none does.
+     */
     private ResponseEntity<?> raced(ContractImporter.Outcome outcome) {
-        List<ImportError> errors = existing(outcome.lineOfContract());
+        List<ImportError> errors = merged(outcome.errors(), existing.in(outcome.lineOfContract()));
         if (errors.isEmpty()) {
             return problem(Problems.rejected(Rejection.CONCURRENT_MODIFICATION, "Another request wrote to one of "
                     + "the imported contracts at the same time; nothing was stored. Retry the import."));
         }
-        return rejected(errors, false);
+        return rejected(errors, outcome.truncated() || errors.size() > ContractImporter.MAX_ERRORS);
     }
 
-    private static ResponseEntity<?> rejected(List<ImportError> errors, boolean truncated) {
+    private static ResponseEntity<?> rejected(List<ImportError> found, boolean truncated) {
+        List<ImportError> errors = found.size() > ContractImporter.MAX_ERRORS
+                ? found.subList(0, ContractImporter.MAX_ERRORS) : found;
         boolean onlyClashes = errors.stream().allMatch(e -> Rejection.ALREADY_EXISTS.code().equals(e.code()));
         String detail = (truncated ? "At least " : "") + errors.size() + (errors.size() == 1 ? " error" : " errors")
                 + " (first: line " + errors.getFirst().line() + ", " + errors.getFirst().message()

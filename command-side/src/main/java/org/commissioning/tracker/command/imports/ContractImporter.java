@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -36,14 +37,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads an import body (NDJSON, one contract a line) and decides every request in it exactly as the single endpoints
  * would: the same body types and validation ({@link ContractWrite}), the same decisions ({@link ContractDecisions}), the
- * same metadata. It keeps nothing itself: it answers the events the contracts' streams would hold, or every error found
- * (up to {@link #MAX_ERRORS}), for the caller to append in one transaction or refuse as a whole.
+ * same metadata. It keeps nothing itself: it hands the events the contracts' streams would hold to an appender in
+ * {@link Chunk}s of {@link #CHUNK_LINES} lines as it goes, and answers every error found (up to {@link #MAX_ERRORS}),
+ * for the caller to commit what was appended or refuse the import as a whole.
  *
- * <p>Lines are read one at a time, so memory grows with the events decided, not with the body's text twice over.
+ * <p>Lines are read one at a time and handed over a chunk at a time, so memory holds a chunk's events, not the body's.
+ * After the first error nothing more is worth appending: later chunks carry only their contracts (for the caller to
+ * report those that exist already), no events.
  */
 final class ContractImporter {
 
     static final int MAX_ERRORS = 100;
+    /**
+     * Lines a chunk holds: small enough that appending overlaps most of the reading (the last chunk is all that is left
+     * to append once the body is read), large enough that each append is an efficient batch (~1,000 events).
+     */
+    static final int CHUNK_LINES = 100;
     /** The aggregate type Axon records for a contract's events: the aggregate class's simple name. */
     static final String AGGREGATE_TYPE = Contract.class.getSimpleName();
 
@@ -55,9 +64,19 @@ final class ContractImporter {
     record ImportRequest(String path, JsonNode body) {
     }
 
-    /** What a body holds: the events to append in order, or the errors that refuse it. */
-    record Outcome(int contracts, List<DomainEventMessage<?>> events, Map<String, Integer> lineOfContract,
-                   List<ImportError> errors, boolean truncated, boolean tooManyLines) {
+    /**
+     * Consecutive lines' worth of the import: their decided events, in order (none once the import has an error), and
+     * their accepted contracts with their lines.
+     */
+    record Chunk(List<DomainEventMessage<?>> events, Map<String, Integer> lineOfContract) {
+    }
+
+    /**
+     * What a body held: the number of contracts (lines) and of events decided, the accepted contracts with their lines,
+     * and the errors that refuse it; {@code tooManyLines} when reading stopped at the limit.
+     */
+    record Outcome(int contracts, long events, Map<String, Integer> lineOfContract, List<ImportError> errors,
+                   boolean truncated, boolean tooManyLines) {
     }
 
     private final JsonMapper json;
@@ -76,13 +95,17 @@ final class ContractImporter {
     /**
      * @param body     the NDJSON body
      * @param recorder who imports, with the request's correlation id (one for every event of the import)
+     * @param appender takes each chunk, in the body's order, as soon as its lines are decided
      */
-    Outcome read(BufferedReader body, Recorder recorder) throws IOException {
+    Outcome read(BufferedReader body, Recorder recorder, Consumer<Chunk> appender) throws IOException {
         List<DomainEventMessage<?>> events = new ArrayList<>();
+        Map<String, Integer> chunkContracts = new LinkedHashMap<>();
         Map<String, Integer> lineOfContract = new LinkedHashMap<>();
         List<ImportError> errors = new ArrayList<>();
         int lineNumber = 0;
         int contracts = 0;
+        int linesInChunk = 0;
+        long decided = 0;
         boolean truncated = false;
         String text;
         while ((text = body.readLine()) != null) {
@@ -91,30 +114,51 @@ final class ContractImporter {
                 continue;
             }
             if (++contracts > maxLines) {
-                return new Outcome(contracts, List.of(), lineOfContract, List.of(), false, true);
+                return new Outcome(contracts, decided, lineOfContract, List.of(), false, true);
             }
             if (errors.size() < MAX_ERRORS) {
-                readLine(lineNumber, text, recorder, events, lineOfContract, errors);
+                int before = events.size();
+                String contract = readLine(lineNumber, text, recorder, events, lineOfContract, errors);
+                if (contract != null) {
+                    chunkContracts.put(contract, lineNumber);
+                    decided += events.size() - before;
+                }
             } else {
                 truncated = true; // only counted from here: the answer is a refusal either way
             }
+            if (++linesInChunk == CHUNK_LINES) {
+                handOver(appender, events, chunkContracts, errors);
+                linesInChunk = 0;
+            }
         }
-        return new Outcome(contracts, events, lineOfContract, errors, truncated, false);
+        handOver(appender, events, chunkContracts, errors);
+        return new Outcome(contracts, decided, lineOfContract, errors, truncated, false);
     }
 
-    private void readLine(int lineNumber, String text, Recorder recorder, List<DomainEventMessage<?>> events,
-                          Map<String, Integer> lineOfContract, List<ImportError> errors) {
+    /** Hands the chunk gathered so far to the appender (its events only while the import has no error). */
+    private static void handOver(Consumer<Chunk> appender, List<DomainEventMessage<?>> events,
+                                 Map<String, Integer> chunkContracts, List<ImportError> errors) {
+        if (!chunkContracts.isEmpty()) {
+            appender.accept(new Chunk(errors.isEmpty() ? List.copyOf(events) : List.of(), Map.copyOf(chunkContracts)));
+        }
+        events.clear();
+        chunkContracts.clear();
+    }
+
+    /** Reads and decides one line: answers its contract once its events are added, else null (an error added). */
+    private String readLine(int lineNumber, String text, Recorder recorder, List<DomainEventMessage<?>> events,
+                            Map<String, Integer> lineOfContract, List<ImportError> errors) {
         ImportLine line;
         try {
             line = lines.readValue(text);
         } catch (JacksonException | InvalidValueException e) {
             errors.add(invalid(lineNumber, null, null, ProblemHandling.unreadable(e)));
-            return;
+            return null;
         }
         if (line.requests() == null || line.requests().isEmpty()) {
             errors.add(invalid(lineNumber, null, null, new FieldError("requests",
                     "must list the contract's requests, its registration first")));
-            return;
+            return null;
         }
         List<DomainEventMessage<?>> decided = new ArrayList<>();
         ContractTimeline timeline = null;
@@ -138,21 +182,22 @@ final class ContractImporter {
                         MetaData.from(recorder.because(body.reason()).metaData())));
             } catch (InvalidValueException e) {
                 errors.add(invalid(lineNumber, index, path, new FieldError(e.field(), e.reason())));
-                return;
+                return null;
             } catch (JacksonException e) {
                 errors.add(invalid(lineNumber, index, path, ProblemHandling.unreadable(e)));
-                return;
+                return null;
             } catch (RuleViolation e) {
                 errors.add(new ImportError(lineNumber, index, path, e.code().code(), null, e.getMessage()));
-                return;
+                return null;
             }
         }
         Integer earlier = lineOfContract.putIfAbsent(contract.value(), lineNumber);
         if (earlier != null) {
             errors.add(alreadyExists(lineNumber, contract.value(), "line " + earlier + " of this import"));
-            return;
+            return null;
         }
         events.addAll(decided);
+        return contract.value();
     }
 
     /** The endpoint a path names; the first request must be the registration, the others must name its contract. */
