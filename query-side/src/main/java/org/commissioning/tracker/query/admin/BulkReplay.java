@@ -41,6 +41,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,27 +85,43 @@ class BulkReplay {
     private final Configuration axon;
     private final EventProcessingConfiguration processing;
     private final Serializer eventSerializer;
+    private final DeferredIndexes deferredIndexes;
     private final int batchEvents;
     private final int writers;
+    private final boolean asynchronousCommit;
 
     BulkReplay(DataSource dataSource, ApplicationContext context, Configuration axon,
                EventProcessingConfiguration processing, @Qualifier("eventSerializer") Serializer eventSerializer,
+               DeferredIndexes deferredIndexes,
                @Value("${tracker.projections.rebuild.batch-events:2000}") int batchEvents,
-               @Value("${tracker.projections.rebuild.writers:2}") int writers) {
+               @Value("${tracker.projections.rebuild.writers:2}") int writers,
+               @Value("${tracker.projections.rebuild.asynchronous-commit:true}") boolean asynchronousCommit) {
         this.dataSource = dataSource;
         this.context = context;
         this.axon = axon;
         this.processing = processing;
         this.eventSerializer = eventSerializer;
+        this.deferredIndexes = deferredIndexes;
         this.batchEvents = batchEvents;
         this.writers = Math.max(1, writers);
+        this.asynchronousCommit = asynchronousCommit;
     }
 
     /**
      * Replays the event store into the handlers of {@code processors}, which must be shut down and reset, then stores
-     * their tokens at the head replayed (releasing the claims). They are not started here.
+     * their tokens at the head replayed (releasing the claims). They are not started here. The
+     * {@link DeferredIndexes} are dropped for the replay and created again at its end, replayed or failed.
      */
     Outcome replay(List<StreamingEventProcessor> processors) {
+        deferredIndexes.drop();
+        try {
+            return replayWithoutDeferredIndexes(processors);
+        } finally {
+            deferredIndexes.restore();
+        }
+    }
+
+    private Outcome replayWithoutDeferredIndexes(List<StreamingEventProcessor> processors) {
         long start = System.nanoTime();
         List<Target> targets = processors.stream().map(this::target).toList();
         Batches batches = new Batches(2 * writers + 2);
@@ -324,20 +341,31 @@ class BulkReplay {
             throw new IllegalStateException("No event handlers found for processor " + processor.getName());
         }
         return new Target(processor.getName(), handlers, processing.transactionManager(processor.getName()),
-                processing.tokenStore(processor.getName()));
+                processing.tokenStore(processor.getName()), new JdbcTemplate(dataSource), asynchronousCommit);
     }
 
     private record Target(String name, List<AnnotationEventHandlerAdapter> handlers,
-                          TransactionManager transactionManager, TokenStore tokenStore) {
+                          TransactionManager transactionManager, TokenStore tokenStore, JdbcTemplate jdbc,
+                          boolean asynchronousCommit) {
 
         /**
          * The batch through every handler that takes each event, in one unit of work and one transaction: the
          * handlers' pending work is flushed as the unit of work prepares to commit, then the transaction commits.
+         *
+         * <p>With {@code tracker.projections.rebuild.asynchronous-commit} (the default) the transaction commits
+         * without waiting for its WAL to reach the disk ({@code synchronous_commit=off}, for this transaction only,
+         * set on its connection, where the handlers write too): the tokens are placed after every batch has
+         * committed, in a transaction that does wait, and the WAL is flushed in order, so once the tokens are durable
+         * every batch is; a crash before leaves the processors replaying the whole store themselves (see the class's
+         * safety note). PostgreSQL never sees half a transaction either way.
          */
         void handle(List<DomainEventMessage<?>> batch) {
             UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(batch.getFirst());
             unit.attachTransaction(transactionManager);
             try {
+                if (asynchronousCommit) {
+                    jdbc.execute("set local synchronous_commit = off");
+                }
                 for (DomainEventMessage<?> event : batch) {
                     for (AnnotationEventHandlerAdapter handler : handlers) {
                         if (handler.canHandle(event)) {

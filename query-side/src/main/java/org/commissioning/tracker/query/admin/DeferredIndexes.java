@@ -1,0 +1,93 @@
+package org.commissioning.tracker.query.admin;
+
+import java.util.List;
+import jakarta.annotation.PostConstruct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The secondary indexes a bulk rebuild drops while it fills the read models and creates again once they are full
+ * ({@code tracker.projections.rebuild.deferred-indexes}): the state periods' two GiST indexes and the key dates' GIN
+ * index. Measured on the benchmark suite's portfolio, inserting the state periods and the key dates row by row into
+ * their indexes was over half of PostgreSQL's time in a rebuild; building each index once over the filled table costs
+ * a small part of that. Only indexes no write reads are deferred (the writes find rows by primary key or by subject),
+ * so the rebuild's own statements are as fast without them; reads that answer while a rebuild runs (from a partial
+ * read model anyway) scan instead.
+ *
+ * <p>Safety: each index's definition is recorded in {@code read_model_deferred_index} in the transaction that drops
+ * it, and removed in the transaction that creates it again (DDL is transactional in PostgreSQL). Whatever is still
+ * recorded at start-up (a rebuild that never finished: the process died) is created then, before the processors
+ * start.
+ */
+@Component
+class DeferredIndexes {
+
+    private static final Logger log = LoggerFactory.getLogger(DeferredIndexes.class);
+    /** Serialises restoring ("rmindex" in ASCII). */
+    private static final long LOCK = 0x726d696e646578L;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final List<String> names;
+
+    DeferredIndexes(JdbcTemplate jdbc, TransactionTemplate transactions,
+                    @Value("${tracker.projections.rebuild.deferred-indexes:contract_state_period_during_idx,"
+                            + "contract_state_period_active_idx,key_date_by_party}") List<String> names) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.names = names.stream().map(String::strip).filter(name -> !name.isEmpty()).toList();
+    }
+
+    /** Creates the indexes a rebuild dropped and did not create again (it died part way). */
+    @PostConstruct
+    void restoreAtStart() {
+        restore();
+    }
+
+    /** Records each index's definition and drops it, each in one transaction; indexes that do not exist are skipped. */
+    void drop() {
+        for (String name : names) {
+            transactions.executeWithoutResult(status -> {
+                List<String> definition = jdbc.queryForList("select pg_get_indexdef(to_regclass(cast(? as text))) "
+                        + "where to_regclass(cast(? as text)) is not null", String.class, name, name);
+                if (definition.isEmpty()) {
+                    return;
+                }
+                jdbc.update("insert into read_model_deferred_index (index_name, definition) values (?, ?) "
+                        + "on conflict (index_name) do nothing", name, definition.getFirst());
+                jdbc.execute("drop index " + quoted(name));
+            });
+        }
+    }
+
+    /** Creates every index recorded as dropped, each in the transaction that removes its record. */
+    void restore() {
+        for (String name : jdbc.queryForList("select index_name from read_model_deferred_index order by index_name",
+                String.class)) {
+            long start = System.nanoTime();
+            transactions.executeWithoutResult(status -> {
+                // query-side instances starting together: one creates, the others then find it there
+                jdbc.query("select pg_advisory_xact_lock(?)", rs -> {
+                }, LOCK);
+                List<String> definition = jdbc.queryForList(
+                        "select definition from read_model_deferred_index where index_name = ?", String.class, name);
+                Boolean exists = jdbc.queryForObject("select to_regclass(cast(? as text)) is not null", Boolean.class,
+                        name);
+                if (!definition.isEmpty() && !Boolean.TRUE.equals(exists)) {
+                    jdbc.execute(definition.getFirst());
+                }
+                jdbc.update("delete from read_model_deferred_index where index_name = ?", name);
+            });
+            log.info("Index {} created again in {} s", name, String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        }
+    }
+
+    /** An index name as an SQL identifier (names come from configuration, not from requests). */
+    private static String quoted(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+}
