@@ -35,7 +35,7 @@ import org.commissioning.tracker.shared.contract.ReviewPointScheduled;
  * <p>Public only for {@link #registeredBy(RegisterContract)}: a procurement's award creates its contract in the same
  * unit of work ({@code AggregateLifecycle.createNew}).
  */
-@Aggregate(commandTargetResolver = "commandTargets")
+@Aggregate(commandTargetResolver = "commandTargets", cache = "aggregateCache")
 public class Contract {
 
     @AggregateIdentifier

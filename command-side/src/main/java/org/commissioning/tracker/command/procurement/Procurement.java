@@ -38,7 +38,7 @@ import org.commissioning.tracker.shared.procurement.ProcurementTimeline;
  * stored in one transaction or neither is. A contract id already in use refuses the award with
  * {@code already_exists}.
  */
-@Aggregate(commandTargetResolver = "commandTargets")
+@Aggregate(commandTargetResolver = "commandTargets", cache = "aggregateCache")
 class Procurement {
 
     @AggregateIdentifier
