@@ -2,8 +2,6 @@ package org.commissioning.tracker.platform;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Comparator;
-import java.util.List;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -18,7 +16,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
@@ -88,28 +85,13 @@ public class PlatformAutoConfiguration {
     }
 
     /**
-     * Runs each module's migrations with its own history table, the event store's first; Spring Boot's own Flyway
-     * configuration (data source, credentials) is reused, its locations are not.
+     * Runs each module's migrations with its own history table, the event store's first, one process at a time
+     * ({@link SchemaMigrations}); Spring Boot's own Flyway configuration (data source, credentials) is reused, its
+     * locations are not.
      */
     @Bean
     FlywayMigrationStrategy schemaModules(ObjectProvider<SchemaModule> modules) {
-        return flyway -> {
-            List<SchemaModule> ordered = modules.orderedStream()
-                    .distinct()
-                    .sorted(Comparator.comparingInt(SchemaModule::order).thenComparing(SchemaModule::name))
-                    .toList();
-            for (SchemaModule module : ordered) {
-                Flyway.configure()
-                        .configuration(flyway.getConfiguration())
-                        .locations(module.location())
-                        .table(module.historyTable())
-                        // another module's tables may already be there: start this module's history below V1
-                        .baselineOnMigrate(true)
-                        .baselineVersion("0")
-                        .load()
-                        .migrate();
-            }
-        };
+        return flyway -> SchemaMigrations.migrate(flyway.getConfiguration(), modules.orderedStream().toList());
     }
 
     @Bean
