@@ -34,7 +34,9 @@ public enum Rejection {
     ALREADY_COMMENCED(422),
     UNKNOWN_REVIEW_POINT(422),
     REVIEW_POINT_ALREADY_COMPLETED(422),
-    PROJECTION_BEHIND(503);
+    PROJECTION_BEHIND(503),
+    /** Operations: the read models' processors cannot be paused while a rebuild replays the store. */
+    REBUILD_IN_PROGRESS(409);
 
     private final int status;
 

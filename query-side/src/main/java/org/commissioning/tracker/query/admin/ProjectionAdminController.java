@@ -4,10 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import org.commissioning.tracker.platform.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProjectionAdminController {
 
     public static final String PATH = "/api/admin/projections";
-    /** The problem code of a pause asked for while a rebuild replays the store. */
-    public static final String REBUILD_IN_PROGRESS = "rebuild_in_progress";
 
     private final Projections projections;
     private final Duration patience;
@@ -63,15 +58,8 @@ public class ProjectionAdminController {
                     + "minVersion reads wait and then answer 503. Resume with POST " + PATH + "/resume, or bring "
                     + "everything in at once with POST " + PATH + "/rebuild; a restart of the node also resumes. "
                     + "409 rebuild_in_progress while a rebuild replays the store.")
-    ResponseEntity<?> pause() {
-        try {
-            return ResponseEntity.ok(projections.pause());
-        } catch (Projections.RebuildUnderWay e) {
-            ProblemDetail problem = Problems.problem(409, REBUILD_IN_PROGRESS, "A rebuild is under way",
-                    e.getMessage());
-            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
-        }
+    Projections.Status pause() {
+        return projections.pause();
     }
 
     @PostMapping("/resume")

@@ -22,6 +22,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.commissioning.tracker.platform.PerformanceProperties;
+import org.commissioning.tracker.shared.Rejection;
+import org.commissioning.tracker.shared.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,14 +60,6 @@ public class Projections {
      * while a bulk rebuild replays the store on this node.
      */
     public record Status(Long head, boolean caughtUp, boolean rebuilding, List<ProcessorStatus> processors) {
-    }
-
-    /** Asked to pause while a rebuild replays the store: the rebuild starts the processors again when it ends. */
-    public static final class RebuildUnderWay extends IllegalStateException {
-        RebuildUnderWay() {
-            super("A rebuild is under way and starts the processors when it ends; pause after it (GET "
-                    + ProjectionAdminController.PATH + " shows its progress)");
-        }
     }
 
     /** A rebuild's outcome: which processors were reset, and the status when it returned. */
@@ -111,11 +105,13 @@ public class Projections {
      * one pass afterwards. Each processor's position stays stored; reads answer from the read models as they were.
      * The pause lasts until {@link #resume}, a rebuild, or a restart of the node.
      *
-     * @throws RebuildUnderWay while a rebuild replays the store (it starts the processors when it ends)
+     * @throws RuleViolation {@code rebuild_in_progress} (409) while a rebuild replays the store: it starts the
+     *                        processors again when it ends
      */
     public synchronized Status pause() {
         if (rebuilding()) {
-            throw new RebuildUnderWay();
+            throw Rejection.REBUILD_IN_PROGRESS.because("A rebuild is under way and starts the processors when it "
+                    + "ends; pause after it (GET " + ProjectionAdminController.PATH + " shows its progress)");
         }
         for (StreamingEventProcessor processor : streaming()) {
             if (processor.isRunning()) {

@@ -56,9 +56,6 @@ class ProcurementProjection {
         final List<ProcurementEventRow> rows = new ArrayList<>();
         ProcurementPlanned planned;
         long latest = -1;
-
-        Pending(String procurementId) {
-        }
     }
 
     @EventHandler
@@ -66,7 +63,7 @@ class ProcurementProjection {
         ProcurementEventRow row = new ProcurementEventRow(event.procurementId().value(), sequence, codec.typeOf(event),
                 event.effectiveOn(), recordedAt, String.valueOf(metaData.getOrDefault(RECORDED_BY, "unidentified")),
                 text(metaData, REASON), text(metaData, CORRELATION_ID), codec.write(event));
-        ProcessorBatch.collect(PENDING, row.procurementId(), Pending::new, pending -> {
+        ProcessorBatch.collect(PENDING, row.procurementId(), id -> new Pending(), pending -> {
             pending.rows.add(row);
             if (event instanceof ProcurementPlanned planned) {
                 pending.planned = planned;
