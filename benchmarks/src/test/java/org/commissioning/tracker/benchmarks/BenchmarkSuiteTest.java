@@ -82,6 +82,11 @@ class BenchmarkSuiteTest {
      */
     static final int BCRYPT_COST = integer("benchmarks.bcrypt-cost", 4);
     static final long SEED = 20261122;
+    /**
+     * Ours alone ({@code -Dbenchmarks.ours-only=true}): to measure a change of ours, before and after, without the
+     * alternatives' half of the run; no ratios then, and the report goes to {@code target/}, never to BENCHMARKS.md.
+     */
+    static final boolean OURS_ONLY = Boolean.getBoolean("benchmarks.ours-only");
     /** Baseline (a): the same code on Axon's untuned defaults and its JPA storage engine. */
     static final List<String> AXON_DEFAULTS = List.of("--tracker.performance.axon-defaults=true",
             "--tracker.event-store.engine=jpa");
@@ -114,15 +119,19 @@ class BenchmarkSuiteTest {
         try (Child ours = product("ours", users, List.of())) {
             measureProduct(ours, System.OURS, CONTRACTS, true);
         }
-        try (Child defaults = product("axon-defaults", users, AXON_DEFAULTS)) {
-            measureProduct(defaults, System.AXON_DEFAULTS, BASELINE_CONTRACTS, false);
+        if (!OURS_ONLY) {
+            try (Child defaults = product("axon-defaults", users, AXON_DEFAULTS)) {
+                measureProduct(defaults, System.AXON_DEFAULTS, BASELINE_CONTRACTS, false);
+            }
         }
         gatewayWrites(System.OURS, users, List.of());
-        gatewayWrites(System.AXON_DEFAULTS, users, AXON_DEFAULTS);
-        try (Child register = Child.start("jpa-register", BaselineRegisterApplication.class.getName(),
-                temp.resolve("jpa-register"), "512m", List.of("--baseline.username=manager",
-                        "--baseline.password-hash=" + hash(), "--logging.level.root=WARN"))) {
-            measureRegister(register);
+        if (!OURS_ONLY) {
+            gatewayWrites(System.AXON_DEFAULTS, users, AXON_DEFAULTS);
+            try (Child register = Child.start("jpa-register", BaselineRegisterApplication.class.getName(),
+                    temp.resolve("jpa-register"), "512m", List.of("--baseline.username=manager",
+                            "--baseline.password-hash=" + hash(), "--logging.level.root=WARN"))) {
+                measureRegister(register);
+            }
         }
         report.settings.add(String.format("run took %.1f min", (Instant.now().toEpochMilli() - started.toEpochMilli())
                 / 60_000.0));
@@ -822,7 +831,7 @@ class BenchmarkSuiteTest {
         target(targets, "Standalone with 100k contracts: heap < 512 MB" + scale,
                 "Heap used after a full GC, standalone with the portfolio (MB)", v -> v < 512);
         String markdown = report.markdown("Benchmarks", targets);
-        Path file = FULL ? Path.of(java.lang.System.getProperty("benchmarks.repository", ".")).resolve("BENCHMARKS.md")
+        Path file = FULL && !OURS_ONLY ? Path.of(java.lang.System.getProperty("benchmarks.repository", ".")).resolve("BENCHMARKS.md")
                 : Path.of("target", "BENCHMARKS.md");
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, markdown);
@@ -841,6 +850,10 @@ class BenchmarkSuiteTest {
     /** Quick mode's smoke test: every figure there and plausible, nothing refused (not that targets are met). */
     void assertEveryFigurePlausible() {
         assertThat(problems).as("refusals and failed requests").isEmpty();
+        if (OURS_ONLY) {
+            assertThat(report.get("Full rebuild of every projection (events/s)", System.OURS).value()).isPositive();
+            return;
+        }
         for (String measure : List.of("HTTP writes, 1 client thread (events/s)", "HTTP writes, 8 client threads (events/s)",
                 "Full rebuild of every projection (events/s)", "Command gateway writes, 1 thread (events/s)",
                 "Command gateway writes, 8 threads (events/s)")) {

@@ -34,6 +34,7 @@ import org.axonframework.messaging.annotation.AnnotatedMessageHandlingMemberDefi
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.commissioning.tracker.query.events.DeferredUpkeep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
@@ -85,14 +86,14 @@ class BulkReplay {
     private final Configuration axon;
     private final EventProcessingConfiguration processing;
     private final Serializer eventSerializer;
-    private final DeferredIndexes deferredIndexes;
+    private final List<DeferredUpkeep> deferredUpkeep;
     private final int batchEvents;
     private final int writers;
     private final boolean asynchronousCommit;
 
     BulkReplay(DataSource dataSource, ApplicationContext context, Configuration axon,
                EventProcessingConfiguration processing, @Qualifier("eventSerializer") Serializer eventSerializer,
-               DeferredIndexes deferredIndexes,
+               List<DeferredUpkeep> deferredUpkeep,
                @Value("${tracker.projections.rebuild.batch-events:2000}") int batchEvents,
                @Value("${tracker.projections.rebuild.writers:2}") int writers,
                @Value("${tracker.projections.rebuild.asynchronous-commit:true}") boolean asynchronousCommit) {
@@ -101,7 +102,7 @@ class BulkReplay {
         this.axon = axon;
         this.processing = processing;
         this.eventSerializer = eventSerializer;
-        this.deferredIndexes = deferredIndexes;
+        this.deferredUpkeep = deferredUpkeep;
         this.batchEvents = batchEvents;
         this.writers = Math.max(1, writers);
         this.asynchronousCommit = asynchronousCommit;
@@ -109,19 +110,20 @@ class BulkReplay {
 
     /**
      * Replays the event store into the handlers of {@code processors}, which must be shut down and reset, then stores
-     * their tokens at the head replayed (releasing the claims). They are not started here. The
-     * {@link DeferredIndexes} are dropped for the replay and created again at its end, replayed or failed.
+     * their tokens at the head replayed (releasing the claims). They are not started here. The read models'
+     * {@link DeferredUpkeep} (indexes, counters) is deferred for the replay and caught up at its end, replayed or
+     * failed.
      */
     Outcome replay(List<StreamingEventProcessor> processors) {
-        deferredIndexes.drop();
         try {
-            return replayWithoutDeferredIndexes(processors);
+            deferredUpkeep.forEach(DeferredUpkeep::defer);
+            return replayDeferred(processors);
         } finally {
-            deferredIndexes.restore();
+            deferredUpkeep.forEach(DeferredUpkeep::catchUp);
         }
     }
 
-    private Outcome replayWithoutDeferredIndexes(List<StreamingEventProcessor> processors) {
+    private Outcome replayDeferred(List<StreamingEventProcessor> processors) {
         long start = System.nanoTime();
         List<Target> targets = processors.stream().map(this::target).toList();
         Batches batches = new Batches(2 * writers + 2);

@@ -2,6 +2,7 @@ package org.commissioning.tracker.query.admin;
 
 import java.util.List;
 import jakarta.annotation.PostConstruct;
+import org.commissioning.tracker.query.events.DeferredUpkeep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * start.
  */
 @Component
-class DeferredIndexes {
+class DeferredIndexes implements DeferredUpkeep {
 
     private static final Logger log = LoggerFactory.getLogger(DeferredIndexes.class);
     /** Serialises restoring ("rmindex" in ASCII). */
@@ -45,11 +46,12 @@ class DeferredIndexes {
     /** Creates the indexes a rebuild dropped and did not create again (it died part way). */
     @PostConstruct
     void restoreAtStart() {
-        restore();
+        catchUp();
     }
 
     /** Records each index's definition and drops it, each in one transaction; indexes that do not exist are skipped. */
-    void drop() {
+    @Override
+    public void defer() {
         for (String name : names) {
             transactions.executeWithoutResult(status -> {
                 List<String> definition = jdbc.queryForList("select pg_get_indexdef(to_regclass(cast(? as text))) "
@@ -65,7 +67,8 @@ class DeferredIndexes {
     }
 
     /** Creates every index recorded as dropped, each in the transaction that removes its record. */
-    void restore() {
+    @Override
+    public void catchUp() {
         for (String name : jdbc.queryForList("select index_name from read_model_deferred_index order by index_name",
                 String.class)) {
             long start = System.nanoTime();

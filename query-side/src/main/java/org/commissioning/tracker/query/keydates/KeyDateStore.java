@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.commissioning.tracker.shared.keydates.DateSeries;
 import org.commissioning.tracker.shared.keydates.FindKeyDates;
@@ -26,8 +25,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The key-dates tables in SQL: replacing subjects' obligations, and reading a window. Plain JDBC rather than JPA: the
@@ -43,10 +40,12 @@ class KeyDateStore {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final KeyDateCounts counters;
 
-    KeyDateStore(JdbcTemplate jdbc) {
+    KeyDateStore(JdbcTemplate jdbc, KeyDateCounts counters) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.counters = counters;
     }
 
     // ------------------------------------------------------------------------------------------------ writes
@@ -83,7 +82,7 @@ class KeyDateStore {
         if (replacements.isEmpty()) {
             return;
         }
-        Counts counts = new Counts();
+        KeyDateCounts.Counts counts = new KeyDateCounts.Counts();
         Map<String, List<String>> idsByType = new HashMap<>();
         replacements.forEach(r -> idsByType.computeIfAbsent(r.subject().type(), t -> new ArrayList<>()).add(r.subject().id()));
         idsByType.forEach((type, ids) -> jdbc.execute((ConnectionCallback<Void>) con -> {
@@ -130,7 +129,7 @@ class KeyDateStore {
             }
         }
         insertRows(rows, counts);
-        apply(counts);
+        counters.apply(counts);
         jdbc.batchUpdate("""
                 insert into key_date_series (subject_type, subject_id, kind, ordinal, shape, anchor, step, first_index,
                     first_date, last_index, last_date, notice, term, label, base_month, month_step, lag_min, lag_max)
@@ -189,128 +188,6 @@ class KeyDateStore {
         return new int[] {months, months + (notice.getDays() + 27) / 28};
     }
 
-    /** Rows written (+1) and deleted (−1) per date and kind, to be added to {@code key_date_count}. */
-    static final class Counts {
-        private final Map<LocalDate, Map<String, Integer>> deltas = new TreeMap<>();
-
-        void add(LocalDate date, String kind, int delta) {
-            deltas.computeIfAbsent(date, d -> new TreeMap<>()).merge(kind, delta, Integer::sum);
-        }
-
-        void addAll(Counts other) {
-            other.deltas.forEach((date, byKind) -> byKind.forEach((kind, delta) -> add(date, kind, delta)));
-        }
-    }
-
-    /**
-     * Adds the counts to {@code key_date_count}: in a transaction, to the transaction's counts, written once just
-     * before it commits ({@link TransactionCounts}); outside one, at once.
-     *
-     * <p>Why once per transaction: the counters are the only rows that transactions of different aggregates (two
-     * segments of the processor, two writers of a bulk rebuild) both update, and each write locks them in (date, kind)
-     * order. A transaction that wrote twice (a batch flushes its contracts and its procurements separately, in the
-     * order their first events came) locked two sorted runs, not one order, and two such batches deadlocked. Written
-     * once, in one sorted statement, every transaction locks the counters in the same order.
-     */
-    void apply(Counts counts) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.isActualTransactionActive()) {
-            TransactionCounts.of(this).addAll(counts);
-        } else {
-            write(counts);
-        }
-    }
-
-    /**
-     * The counts of the current transaction (bound to it as a resource), written by {@link #write} just before it
-     * commits: in the transaction, on its connection (Spring's {@code beforeCommit}; Axon's processors and the bulk
-     * rebuild run each batch in a Spring-managed transaction, whose commit comes after the batch's flushes). A
-     * transaction that rolls back writes nothing; either way the resource is unbound when it completes.
-     */
-    private static final class TransactionCounts implements TransactionSynchronization {
-
-        private final KeyDateStore store;
-        private final Counts counts = new Counts();
-
-        private TransactionCounts(KeyDateStore store) {
-            this.store = store;
-        }
-
-        /** The current transaction's counts, made and bound (with their synchronization) the first time. */
-        static Counts of(KeyDateStore store) {
-            TransactionCounts bound = (TransactionCounts) TransactionSynchronizationManager.getResource(store);
-            if (bound == null) {
-                bound = new TransactionCounts(store);
-                TransactionSynchronizationManager.bindResource(store, bound);
-                TransactionSynchronizationManager.registerSynchronization(bound);
-            }
-            return bound.counts;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            store.write(counts);
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(store);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(store, this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(store);
-        }
-    }
-
-    /**
-     * Adds the counts to {@code key_date_count} in one statement, in (date, kind) order, so that concurrent writers
-     * lock the counters in the same order; counters that reach zero are removed (so a rebuilt read model is identical
-     * to the live one). The zeros removed are counters the statement before has just locked.
-     */
-    private void write(Counts counts) {
-        List<Object> dates = new ArrayList<>();
-        List<Object> kinds = new ArrayList<>();
-        List<Object> deltas = new ArrayList<>();
-        counts.deltas.forEach((date, byKind) -> byKind.forEach((kind, delta) -> {
-            if (delta != 0) {
-                dates.add(Date.valueOf(date));
-                kinds.add(kind);
-                deltas.add(delta);
-            }
-        }));
-        if (dates.isEmpty()) {
-            return;
-        }
-        jdbc.execute((ConnectionCallback<Void>) con -> {
-            Array dateArray = con.createArrayOf("date", dates.toArray());
-            Array kindArray = con.createArrayOf("text", kinds.toArray());
-            try (var upsert = con.prepareStatement("""
-                    insert into key_date_count (date, kind, n)
-                    select u.date, u.kind, u.n from unnest(?::date[], ?::text[], ?::int[]) as u(date, kind, n)
-                    order by u.date, u.kind
-                    on conflict (date, kind) do update set n = key_date_count.n + excluded.n""")) {
-                upsert.setArray(1, dateArray);
-                upsert.setArray(2, kindArray);
-                upsert.setArray(3, con.createArrayOf("int4", deltas.toArray()));
-                upsert.executeUpdate();
-            }
-            try (var zeros = con.prepareStatement("""
-                    delete from key_date_count c using unnest(?::date[], ?::text[]) as u(date, kind)
-                    where c.date = u.date and c.kind = u.kind and c.n = 0""")) {
-                zeros.setArray(1, dateArray);
-                zeros.setArray(2, kindArray);
-                zeros.executeUpdate();
-            }
-            return null;
-        });
-    }
-
     /** A dated obligation of a subject, to be written as a row. */
     record Occurrence(String subjectType, String subjectId, ScheduledDate date) {
     }
@@ -322,7 +199,7 @@ class KeyDateStore {
      * Writes rows in one statement, the subjects' titles and parties copied from {@code key_date_subject}; counts
      * those written.
      */
-    void insertRows(List<Occurrence> rows, Counts counts) {
+    void insertRows(List<Occurrence> rows, KeyDateCounts.Counts counts) {
         if (rows.isEmpty()) {
             return;
         }
@@ -437,11 +314,11 @@ class KeyDateStore {
                 rows.add(new Occurrence(stored.subjectType(), stored.subjectId(), date));
             }
         }, Date.valueOf(after), Date.valueOf(to));
-        Counts counts = new Counts();
+        KeyDateCounts.Counts counts = new KeyDateCounts.Counts();
         for (int from = 0; from < rows.size(); from += 10_000) {
             insertRows(rows.subList(from, Math.min(rows.size(), from + 10_000)), counts);
         }
-        apply(counts);
+        counters.apply(counts);
         return rows.size();
     }
 

@@ -48,6 +48,7 @@ class KeyDateCountsConcurrencyTest {
     static DataSource dataSource;
     static JdbcTemplate jdbc;
     static DataSourceTransactionManager transactions;
+    static KeyDateCounts counts;
     static KeyDateStore store;
 
     @BeforeAll
@@ -61,7 +62,8 @@ class KeyDateCountsConcurrencyTest {
         }
         jdbc = new JdbcTemplate(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
-        store = new KeyDateStore(jdbc);
+        counts = new KeyDateCounts(jdbc, new TransactionTemplate(transactions));
+        store = new KeyDateStore(jdbc, counts);
     }
 
     @AfterAll
@@ -119,6 +121,44 @@ class KeyDateCountsConcurrencyTest {
                 new KeyDateSchedule(List.of(), List.of()))), HORIZON);
         assertThat(counters()).isEmpty();
         assertThat(rowsPerDateAndKind()).isEmpty();
+    }
+
+    @Test
+    void deferredTheCountersAreLeftAloneThenCountedOnceFromTheRowsAndKeptAgain() {
+        counts.defer();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            store.replace(List.of(contract("D-1", D1), contract("D-2", D1)), HORIZON);
+            store.replace(List.of(procurement("D-3", D2)), HORIZON);
+        });
+        assertThat(counters()).isEmpty();
+        assertThat(rowsPerDateAndKind()).hasSize(2);
+
+        counts.catchUp();
+        assertThat(counters()).isEqualTo(Map.of(D1 + " " + KeyDateKind.END_OF_TERM, 2,
+                D2 + " " + KeyDateKind.PLANNED_AWARD, 1)).isEqualTo(rowsPerDateAndKind());
+        assertThat(jdbc.queryForObject("select count(*) from key_date_count_deferred", Long.class)).isZero();
+
+        // kept by every write again: a contract gone, one added
+        new TransactionTemplate(transactions).executeWithoutResult(status -> store.replace(List.of(
+                new Replacement(contract("D-1", D1).subject(), 1, new KeyDateSchedule(List.of(), List.of())),
+                contract("D-4", D2)), HORIZON));
+        assertThat(counters()).isEqualTo(Map.of(D1 + " " + KeyDateKind.END_OF_TERM, 1,
+                D2 + " " + KeyDateKind.END_OF_TERM, 1, D2 + " " + KeyDateKind.PLANNED_AWARD, 1))
+                .isEqualTo(rowsPerDateAndKind());
+    }
+
+    @Test
+    void countersADeadRebuildLeftDeferredAreCountedWhenTheApplicationNextStarts() {
+        KeyDateCounts dying = new KeyDateCounts(jdbc, new TransactionTemplate(transactions));
+        dying.defer();
+        new KeyDateStore(jdbc, dying).replace(List.of(contract("S-1", D1), procurement("S-2", D1)), HORIZON);
+        assertThat(counters()).isEmpty();
+
+        KeyDateCounts started = new KeyDateCounts(jdbc, new TransactionTemplate(transactions));
+        started.catchUpAtStart();
+        assertThat(counters()).isEqualTo(Map.of(D1 + " " + KeyDateKind.END_OF_TERM, 1,
+                D1 + " " + KeyDateKind.PLANNED_AWARD, 1)).isEqualTo(rowsPerDateAndKind());
+        assertThat(jdbc.queryForObject("select count(*) from key_date_count_deferred", Long.class)).isZero();
     }
 
     /** One projection's subjects in a batch, written by its flush. */
