@@ -360,11 +360,18 @@ class BulkReplay {
          * committed, in a transaction that does wait, and the WAL is flushed in order, so once the tokens are durable
          * every batch is; a crash before leaves the processors replaying the whole store themselves (see the class's
          * safety note). PostgreSQL never sees half a transaction either way.
+         *
+         * <p>Every statement of the transaction is planned for its own parameters ({@code plan_cache_mode =
+         * force_custom_plan}): the tables grow from empty during the replay, and a prepared statement's generic plan,
+         * chosen while they were nearly empty, kept scanning them whole (a subject's lookup by {@code subject_id =
+         * any(?)}: each of a batch's hundreds of identifiers compared with every row, 40 ms a statement at 20,000
+         * contracts and growing with the portfolio), where a plan for the table as it is now reads the index.
          */
         void handle(List<DomainEventMessage<?>> batch) {
             UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(batch.getFirst());
             unit.attachTransaction(transactionManager);
             try {
+                jdbc.execute("set local plan_cache_mode = force_custom_plan");
                 if (asynchronousCommit) {
                     jdbc.execute("set local synchronous_commit = off");
                 }
