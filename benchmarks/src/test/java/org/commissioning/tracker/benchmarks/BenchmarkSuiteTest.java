@@ -87,6 +87,11 @@ class BenchmarkSuiteTest {
      * alternatives' half of the run; no ratios then, and the report goes to {@code target/}, never to BENCHMARKS.md.
      */
     static final boolean OURS_ONLY = Boolean.getBoolean("benchmarks.ours-only");
+    /**
+     * Where PostgreSQL's time goes in our rebuild ({@code -Dbenchmarks.statements=true}): pg_stat_statements loaded in
+     * ours, reset before the rebuild, its top statements by total time printed after it.
+     */
+    static final boolean STATEMENTS = Boolean.getBoolean("benchmarks.statements");
     /** Baseline (a): the same code on Axon's untuned defaults and its JPA storage engine. */
     static final List<String> AXON_DEFAULTS = List.of("--tracker.performance.axon-defaults=true",
             "--tracker.event-store.engine=jpa");
@@ -116,7 +121,9 @@ class BenchmarkSuiteTest {
         Instant started = Instant.now();
         Path users = users();
         settings(started);
-        try (Child ours = product("ours", users, List.of())) {
+        try (Child ours = product("ours", users, STATEMENTS
+                ? List.of("--tracker.embedded-postgres.settings.shared_preload_libraries=pg_stat_statements")
+                : List.of())) {
             measureProduct(ours, System.OURS, CONTRACTS, true);
         }
         if (!OURS_ONLY) {
@@ -332,6 +339,13 @@ class BenchmarkSuiteTest {
     /** A full rebuild of every projection: events in the store / seconds until every processor caught up. */
     void rebuild(Client admin, Child app, System system) throws Exception {
         long events = count(app, "select count(*) from domain_event_entry");
+        boolean statements = STATEMENTS && system == System.OURS;
+        if (statements) {
+            try (Connection connection = connect(app); Statement statement = connection.createStatement()) {
+                statement.execute("create extension if not exists pg_stat_statements");
+                statement.execute("select pg_stat_statements_reset()");
+            }
+        }
         long start = java.lang.System.nanoTime();
         Client.Answer answer = admin.post("/api/admin/projections/rebuild", "");
         if (answer.status() / 100 != 2) {
@@ -344,6 +358,22 @@ class BenchmarkSuiteTest {
         double seconds = (java.lang.System.nanoTime() - start) / 1e9;
         report.put("Full rebuild of every projection (events/s)", system,
                 new Figure(events / seconds, "events/s", String.format("%,d events in %.1f s", events, seconds), true));
+        if (statements) {
+            printStatements(app);
+        }
+    }
+
+    /** pg_stat_statements' top statements by total time, to the test's output. */
+    static void printStatements(Child app) throws Exception {
+        try (Connection connection = connect(app); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select round(total_exec_time) as ms, calls, rows, "
+                     + "left(regexp_replace(query, '\\s+', ' ', 'g'), 120) as q from pg_stat_statements "
+                     + "order by total_exec_time desc limit 20")) {
+            while (rows.next()) {
+                java.lang.System.out.printf("[statements] %7d ms %7d calls %9d rows  %s%n", rows.getLong("ms"),
+                        rows.getLong("calls"), rows.getLong("rows"), rows.getString("q"));
+            }
+        }
     }
 
     /**

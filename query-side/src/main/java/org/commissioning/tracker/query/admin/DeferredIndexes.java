@@ -1,6 +1,11 @@
 package org.commissioning.tracker.query.admin;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import jakarta.annotation.PostConstruct;
 import org.commissioning.tracker.query.events.DeferredUpkeep;
 import org.slf4j.Logger;
@@ -28,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DeferredIndexes implements DeferredUpkeep {
 
     private static final Logger log = LoggerFactory.getLogger(DeferredIndexes.class);
-    /** Serialises restoring ("rmindex" in ASCII). */
-    private static final long LOCK = 0x726d696e646578L;
+    /** With the index's name, serialises creating it again ("rmix" in ASCII). */
+    private static final int LOCK = 0x726d6978;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -66,27 +71,49 @@ class DeferredIndexes implements DeferredUpkeep {
         }
     }
 
-    /** Creates every index recorded as dropped, each in the transaction that removes its record. */
+    /**
+     * Creates every index recorded as dropped, each in the transaction that removes its record, side by side on their
+     * own connections: PostgreSQL builds a GiST or GIN index on one process, so one at a time the two GiST indexes
+     * alone took 10 s at the end of a 20,000-contract rebuild with the other core idle.
+     */
     @Override
     public void catchUp() {
-        for (String name : jdbc.queryForList("select index_name from read_model_deferred_index order by index_name",
-                String.class)) {
-            long start = System.nanoTime();
-            transactions.executeWithoutResult(status -> {
-                // query-side instances starting together: one creates, the others then find it there
-                jdbc.query("select pg_advisory_xact_lock(?)", rs -> {
-                }, LOCK);
-                List<String> definition = jdbc.queryForList(
-                        "select definition from read_model_deferred_index where index_name = ?", String.class, name);
-                Boolean exists = jdbc.queryForObject("select to_regclass(cast(? as text)) is not null", Boolean.class,
-                        name);
-                if (!definition.isEmpty() && !Boolean.TRUE.equals(exists)) {
-                    jdbc.execute(definition.getFirst());
-                }
-                jdbc.update("delete from read_model_deferred_index where index_name = ?", name);
-            });
-            log.info("Index {} created again in {} s", name, String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        List<String> recorded = jdbc.queryForList("select index_name from read_model_deferred_index order by index_name",
+                String.class);
+        if (recorded.isEmpty()) {
+            return;
         }
+        try (ExecutorService builders = Executors.newFixedThreadPool(recorded.size(),
+                Thread.ofPlatform().name("deferred-index-", 1).factory())) {
+            List<Future<?>> built = new ArrayList<>();
+            recorded.forEach(name -> built.add(builders.submit(() -> create(name))));
+            for (Future<?> each : built) {
+                each.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A deferred index could not be created again", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the deferred indexes again", e);
+        }
+    }
+
+    private void create(String name) {
+        long start = System.nanoTime();
+        transactions.executeWithoutResult(status -> {
+            // query-side instances starting together: one creates each index, the others then find it there
+            jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", rs -> {
+            }, LOCK, name);
+            List<String> definition = jdbc.queryForList(
+                    "select definition from read_model_deferred_index where index_name = ?", String.class, name);
+            Boolean exists = jdbc.queryForObject("select to_regclass(cast(? as text)) is not null", Boolean.class,
+                    name);
+            if (!definition.isEmpty() && !Boolean.TRUE.equals(exists)) {
+                jdbc.execute(definition.getFirst());
+            }
+            jdbc.update("delete from read_model_deferred_index where index_name = ?", name);
+        });
+        log.info("Index {} created again in {} s", name, String.format("%.1f", (System.nanoTime() - start) / 1e9));
     }
 
     /** An index name as an SQL identifier (names come from configuration, not from requests). */

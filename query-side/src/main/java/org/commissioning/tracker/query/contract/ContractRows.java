@@ -2,14 +2,13 @@ package org.commissioning.tracker.query.contract;
 
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.commissioning.tracker.query.events.EventCodec;
+import org.commissioning.tracker.query.events.RecordedEventRowsSql;
 import org.commissioning.tracker.shared.contract.ContractEvent;
 import org.commissioning.tracker.shared.contract.ContractRegistered;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,27 +60,10 @@ class ContractRows {
 
     /** Stores the events, each overwriting its own row if seen before (the last of duplicates wins). */
     void saveEvents(List<Recorded> events) {
-        Map<String, Recorded> unique = new LinkedHashMap<>();
-        events.forEach(event -> unique.put(event.contractId() + '\u0000' + event.sequence(), event));
-        jdbc.batchUpdate("""
-                insert into contract_event_view (contract_id, sequence, type, effective_on, recorded_at, recorded_by,
-                                                 reason, correlation_id, payload)
-                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                on conflict (contract_id, sequence) do update set type = excluded.type,
-                    effective_on = excluded.effective_on, recorded_at = excluded.recorded_at,
-                    recorded_by = excluded.recorded_by, reason = excluded.reason,
-                    correlation_id = excluded.correlation_id, payload = excluded.payload""",
-                List.copyOf(unique.values()), 1_000, (ps, e) -> {
-                    ps.setString(1, e.contractId());
-                    ps.setLong(2, e.sequence());
-                    ps.setString(3, e.type());
-                    ps.setObject(4, e.event().effectiveOn());
-                    ps.setObject(5, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
-                    ps.setString(6, e.recordedBy());
-                    ps.setString(7, e.reason());
-                    ps.setString(8, e.correlationId());
-                    ps.setString(9, e.payload());
-                });
+        RecordedEventRowsSql.upsert(jdbc, "contract_event_view", "contract_id", events.stream()
+                .map(e -> new RecordedEventRowsSql.Row(e.contractId(), e.sequence(), e.type(), e.event().effectiveOn(),
+                        e.recordedAt(), e.recordedBy(), e.reason(), e.correlationId(), e.payload()))
+                .toList());
     }
 
     /** Applies the batch's changes to the contracts' summary rows. */

@@ -17,9 +17,11 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.commissioning.tracker.query.events.EventCodec;
 import org.commissioning.tracker.query.events.ProcessorBatch;
+import org.commissioning.tracker.query.events.RecordedEventRowsSql;
 import org.commissioning.tracker.shared.procurement.ProcurementEvent;
 import org.commissioning.tracker.shared.procurement.ProcurementPlanned;
 import org.commissioning.tracker.shared.procurement.ProcurementTimeline;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,27 +45,31 @@ class ProcurementProjection {
 
     private final ProcurementViews views;
     private final ProcurementEventRows events;
+    private final JdbcTemplate jdbc;
     private final EventCodec<ProcurementEvent> codec;
 
-    ProcurementProjection(ProcurementViews views, ProcurementEventRows events, EventCodec<ProcurementEvent> codec) {
+    ProcurementProjection(ProcurementViews views, ProcurementEventRows events, JdbcTemplate jdbc,
+                          EventCodec<ProcurementEvent> codec) {
         this.views = views;
         this.events = events;
+        this.jdbc = jdbc;
         this.codec = codec;
     }
 
     /** One procurement's events in the batch: their rows, whether one is its planning, the latest sequence. */
     private static final class Pending {
-        final List<ProcurementEventRow> rows = new ArrayList<>();
+        final List<RecordedEventRowsSql.Row> rows = new ArrayList<>();
         ProcurementPlanned planned;
         long latest = -1;
     }
 
     @EventHandler
     void on(ProcurementEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, MetaData metaData) {
-        ProcurementEventRow row = new ProcurementEventRow(event.procurementId().value(), sequence, codec.typeOf(event),
-                event.effectiveOn(), recordedAt, String.valueOf(metaData.getOrDefault(RECORDED_BY, "unidentified")),
-                text(metaData, REASON), text(metaData, CORRELATION_ID), codec.write(event));
-        ProcessorBatch.collect(PENDING, row.procurementId(), id -> new Pending(), pending -> {
+        RecordedEventRowsSql.Row row = new RecordedEventRowsSql.Row(event.procurementId().value(), sequence,
+                codec.typeOf(event), event.effectiveOn(), recordedAt,
+                String.valueOf(metaData.getOrDefault(RECORDED_BY, "unidentified")), text(metaData, REASON),
+                text(metaData, CORRELATION_ID), codec.write(event));
+        ProcessorBatch.collect(PENDING, row.aggregateId(), id -> new Pending(), pending -> {
             pending.rows.add(row);
             if (event instanceof ProcurementPlanned planned) {
                 pending.planned = planned;
@@ -78,7 +84,8 @@ class ProcurementProjection {
      * its planning (an event of an unknown procurement is kept, its summary left to the planning).
      */
     private void flush(Map<String, Pending> pending) {
-        events.saveAll(pending.values().stream().flatMap(p -> p.rows.stream()).toList());
+        RecordedEventRowsSql.upsert(jdbc, "procurement_event_view", "procurement_id",
+                pending.values().stream().flatMap(p -> p.rows.stream()).toList());
         Map<String, ProcurementView> existing = new HashMap<>();
         views.findAllById(pending.keySet()).forEach(view -> existing.put(view.procurementId(), view));
         Map<String, List<ProcurementEventRow>> histories = new HashMap<>();
