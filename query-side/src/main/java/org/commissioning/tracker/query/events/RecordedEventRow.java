@@ -27,17 +27,6 @@ public abstract class RecordedEventRow {
     protected RecordedEventRow() {
     }
 
-    protected RecordedEventRow(String type, LocalDate effectiveOn, Instant recordedAt, String recordedBy, String reason,
-                               String correlationId, String payload) {
-        this.type = type;
-        this.effectiveOn = effectiveOn;
-        this.recordedAt = recordedAt;
-        this.recordedBy = recordedBy;
-        this.reason = reason;
-        this.correlationId = correlationId;
-        this.payload = payload;
-    }
-
     /** The event's simple type name, as {@link EventCodec#typeOf} gives it. */
     public String type() {
         return type;

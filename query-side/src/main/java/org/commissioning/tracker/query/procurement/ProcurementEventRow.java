@@ -6,11 +6,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDate;
 import org.commissioning.tracker.query.events.RecordedEventRow;
 
-/** One recorded event of a procurement, with when, by whom, why and under which correlation id it was recorded. */
+/**
+ * One recorded event of a procurement, with when, by whom, why and under which correlation id it was recorded; read
+ * here, written by {@link org.commissioning.tracker.query.events.RecordedEventRowsSql}.
+ */
 @Entity
 @Table(name = "procurement_event_view")
 @IdClass(ProcurementEventRow.Key.class)
@@ -29,13 +30,6 @@ class ProcurementEventRow extends RecordedEventRow {
     private long sequence;
 
     protected ProcurementEventRow() {
-    }
-
-    ProcurementEventRow(String procurementId, long sequence, String type, LocalDate effectiveOn, Instant recordedAt,
-                        String recordedBy, String reason, String correlationId, String payload) {
-        super(type, effectiveOn, recordedAt, recordedBy, reason, correlationId, payload);
-        this.procurementId = procurementId;
-        this.sequence = sequence;
     }
 
     String procurementId() {
