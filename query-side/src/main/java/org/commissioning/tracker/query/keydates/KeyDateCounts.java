@@ -98,10 +98,10 @@ class KeyDateCounts implements DeferredUpkeep {
      * transaction's counts, written once just before it commits ({@link TransactionCounts}); outside one, at once.
      *
      * <p>Why once per transaction: the counters are the only rows that transactions of different aggregates (two
-     * segments of the processor) both update, and each write locks them in (date, kind)
-     * order. A transaction that wrote twice (a batch flushes its contracts and its procurements separately, in the
-     * order their first events came) locked two sorted runs, not one order, and two such batches deadlocked. Written
-     * once, in one sorted statement, every transaction locks the counters in the same order.
+     * segments of the processor) both update, and each write locks them in (date, kind) order. A transaction that
+     * wrote twice (a batch flushes its contracts and its procurements separately, in the order their first events
+     * came) locked two sorted runs, not one order, and two such batches deadlocked. Written once, in one sorted
+     * statement, every transaction locks the counters in the same order.
      */
     void apply(Counts counts) {
         if (deferred) {
