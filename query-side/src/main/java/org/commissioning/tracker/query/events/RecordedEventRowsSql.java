@@ -32,14 +32,14 @@ public final class RecordedEventRowsSql {
     public static void upsert(JdbcTemplate jdbc, String table, String idColumn, List<Row> rows) {
         Map<String, Row> unique = new LinkedHashMap<>();
         rows.forEach(row -> unique.put(row.aggregateId() + '\u0000' + row.sequence(), row));
-        jdbc.batchUpdate("insert into " + table + " (" + idColumn + """
-                , sequence, type, effective_on, recorded_at, recorded_by, reason, correlation_id, payload)
+        jdbc.batchUpdate("""
+                insert into %1$s (%2$s, sequence, type, effective_on, recorded_at, recorded_by, reason, correlation_id,
+                                  payload)
                 values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                on conflict (""" + idColumn + """
-                , sequence) do update set type = excluded.type,
+                on conflict (%2$s, sequence) do update set type = excluded.type,
                     effective_on = excluded.effective_on, recorded_at = excluded.recorded_at,
                     recorded_by = excluded.recorded_by, reason = excluded.reason,
-                    correlation_id = excluded.correlation_id, payload = excluded.payload""",
+                    correlation_id = excluded.correlation_id, payload = excluded.payload""".formatted(table, idColumn),
                 List.copyOf(unique.values()), 1_000, (ps, row) -> {
                     ps.setString(1, row.aggregateId());
                     ps.setLong(2, row.sequence());

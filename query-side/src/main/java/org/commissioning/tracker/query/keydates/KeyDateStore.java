@@ -352,7 +352,7 @@ class KeyDateStore {
         String sql;
         if (query.commissioner() == null && query.provider() == null && query.contractId() == null
                 && query.procurementId() == null) {
-            // counted per day and kind, kept by every write: a window's count is a few hundred counters at most
+            // counted per day and kind (KeyDateCounts): a window's count is a few hundred counters at most
             sql = "select c.total, p.* from (select coalesce(sum(k.n), 0) as total from key_date_count k"
                     + " where k.date between :from and :to" + (query.kinds().isEmpty() ? "" : " and k.kind in (:kinds)")
                     + ") c"
