@@ -60,6 +60,23 @@ final class Workload {
         }
     }
 
+    /**
+     * Sends scripts {@code next.apply(n)} for n = 0, 1, … with {@code threads} threads for {@code seconds} (each thread
+     * finishing the script it is on): a warm-up.
+     */
+    void sendFor(Client client, IntFunction<Script> next, int threads, int seconds) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Future<?>> workers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            sustain(client, next, threads, running, workers, pool);
+            Thread.sleep(seconds * 1_000L);
+            running.set(false);
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }
+    }
+
     private void send(Client client, Script script) {
         for (Request request : script.requests()) {
             Client.Answer answer = client.post(request.path(), request.body());

@@ -61,10 +61,19 @@ public class PlatformAutoConfiguration {
         return new PerMessageTimeouts(environment);
     }
 
-    /** One pooled streaming processor per processing group; its tokens live in the read model's database. */
+    /**
+     * One pooled streaming processor per processing group; its tokens live in the read model's database. Each starts
+     * with {@code tracker.projections.segments} segments (default 2, Axon's 16 under {@code axon-defaults}): a segment
+     * is handled in batches of its own, each a transaction with its token, so with 16 segments the events arriving
+     * live were spread over 16 work packages of one or two events each; with 2 the live processors caught up at about
+     * twice the rate (README, "Performance"), and two query nodes can still share a processor. The count is only used
+     * when a processor's tokens are first created: an existing database keeps the segments it has.
+     */
     @Bean
-    ConfigurerModule pooledStreamingProcessors() {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    ConfigurerModule pooledStreamingProcessors(@Value("${tracker.projections.segments:2}") int segments,
+                                               PerformanceProperties performance) {
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors(
+                (configuration, builder) -> builder.initialSegmentCount(performance.segments(segments)));
     }
 
     @Bean

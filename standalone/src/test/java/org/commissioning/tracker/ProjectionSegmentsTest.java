@@ -1,0 +1,27 @@
+package org.commissioning.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.commissioning.tracker.platform.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every projection's processor starts with {@code tracker.projections.segments} segments, 2 by default rather than
+ * Axon's 16: with 16, the events arriving live were handled one or two at a time by 16 work packages, each batch a
+ * transaction of its own, and the processors caught up at half the rate (README, "Performance").
+ */
+class ProjectionSegmentsTest extends EndToEndTest {
+
+    @Test
+    void everyProcessorHasTwoSegments() {
+        Map<String, Integer> segments = new HashMap<>();
+        for (JsonNode processor : api.as(TestUsers.ADMIN).get("/api/admin/projections").json().get("processors")) {
+            segments.put(processor.get("name").asString(), processor.get("segments").asInt());
+        }
+        assertThat(segments).containsOnlyKeys("contracts", "key-dates", "procurements")
+                .allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(2));
+    }
+}
