@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every projection's processor starts with {@code tracker.projections.segments} segments, 2 by default rather than
- * Axon's 16: with 16, the events arriving live were handled one or two at a time by 16 work packages, each batch a
- * transaction of its own, and the processors caught up at half the rate (README, "Performance").
+ * Axon's 16: with 16, the events arriving live were split over 16 work packages, each batch a sixteenth of them and a
+ * transaction of its own, and the processors caught up at half the rate (README, "Benchmarks and performance").
  */
 class ProjectionSegmentsTest extends EndToEndTest {
 

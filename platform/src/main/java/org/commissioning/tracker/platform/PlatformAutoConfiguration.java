@@ -65,9 +65,10 @@ public class PlatformAutoConfiguration {
      * One pooled streaming processor per processing group; its tokens live in the read model's database. Each starts
      * with {@code tracker.projections.segments} segments (default 2, Axon's 16 under {@code axon-defaults}): a segment
      * is handled in batches of its own, each a transaction with its token, so with 16 segments the events arriving
-     * live were spread over 16 work packages of one or two events each; with 2 the live processors caught up at about
-     * twice the rate (README, "Performance"), and two query nodes can still share a processor. The count is only used
-     * when a processor's tokens are first created: an existing database keeps the segments it has.
+     * live were split over 16 work packages, each batch a sixteenth of them; with 2 the live processors caught up at
+     * about twice the rate (README, "Benchmarks and performance"), and two query nodes can still share a processor.
+     * The count is only used when a processor's tokens are first created: an existing database keeps the segments it
+     * has.
      */
     @Bean
     ConfigurerModule pooledStreamingProcessors(@Value("${tracker.projections.segments:2}") int segments,
