@@ -47,8 +47,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * from the event store, all together (the admin rebuild) and each alone, timed until caught up; then contracts are
  * written over HTTP (a real port, HTTP Basic as the test manager) by 1 and by 8 client threads, the 8-thread round
  * {@code benchmark.http-rounds} times (default 3: the JIT is still compiling the request path in the first): events/s,
- * median and p99 latency. Extra application properties (e.g. {@code tracker.performance.axon-defaults=true} for the untuned
- * baseline) go in {@code -Dbenchmark.properties=a=b;c=d}. Run by hand, not in CI:
+ * median and p99 latency. Extra application properties (e.g. {@code tracker.performance.axon-defaults=true} for the
+ * untuned baseline) go in {@code -Dbenchmark.properties=a=b;c=d}. Run by hand, not in CI:
  * {@code mvn -B -pl standalone -am verify -Dgroups=benchmark -Dtests.excluded=none -Dtest=ThroughputBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -am}: the modules of this checkout, not whatever ~/.m2 holds).
  */

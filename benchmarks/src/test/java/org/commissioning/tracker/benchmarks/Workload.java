@@ -61,8 +61,8 @@ final class Workload {
     }
 
     /**
-     * Sends scripts {@code next.apply(n)} for n = 0, 1, … with {@code threads} threads for {@code seconds} (each thread
-     * finishing the script it is on): a warm-up.
+     * Sends scripts {@code next.apply(n)} for n = 0, 1, … with {@code threads} threads for {@code seconds} (each
+     * thread finishing the script it is on): a warm-up.
      */
     void sendFor(Client client, IntFunction<Script> next, int threads, int seconds) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
