@@ -417,9 +417,8 @@ class BenchmarkSuiteTest {
     /** {@link #WRITE_WARMUP_SECONDS} of 8-thread writes through the gateway, fresh contracts each. */
     void warmUpGateway(CommandGateway gateway) throws Exception {
         long until = java.lang.System.nanoTime() + WRITE_WARMUP_SECONDS * 1_000_000_000L;
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        while (java.lang.System.nanoTime() < until) {
-            sendThroughGateway(gateway, contracts(WARMUP_FROM + next.getAndAdd(80), 80), 8);
+        for (int from = WARMUP_FROM; java.lang.System.nanoTime() < until; from += 80) {
+            sendThroughGateway(gateway, contracts(from, 80), 8);
         }
     }
 
