@@ -61,6 +61,12 @@ public class PlatformAutoConfiguration {
         return new PerMessageTimeouts(environment);
     }
 
+    /** Token segments created by one process at a time (see {@link OneTokenInitialisation}). */
+    @Bean
+    static BeanPostProcessor oneTokenInitialisation(ObjectProvider<DataSource> dataSource) {
+        return OneTokenInitialisation.wrapping(dataSource);
+    }
+
     /**
      * One pooled streaming processor per processing group; its tokens live in the read model's database. Each starts
      * with {@code tracker.projections.segments} segments (default 2, Axon's 16 under {@code axon-defaults}): a segment
