@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The bulk rebuild drops the state periods' GiST indexes and the key dates' GIN index while it fills the read models
+ * The bulk rebuild drops the state periods' SP-GiST indexes and the key dates' GIN index while it fills the read models
  * and creates them again at its end: after a rebuild every index of the schema is there as the migrations made it, and
  * an index left dropped by a rebuild that never finished (the process died part way, its definition still recorded)
  * is created again when the application next starts.
  */
 class DeferredIndexesTest {
 
-    /** The deferred indexes, as the migrations V3 and V4 create them. */
+    /** The deferred indexes, as the migrations V3, V4 and V9 create them. */
     private static final String[] DEFERRED = {"contract_state_period_during_idx", "contract_state_period_active_idx",
             "key_date_by_party"};
 
@@ -42,6 +42,9 @@ class DeferredIndexesTest {
                 migrated = indexes(database);
                 assertThat(migrated).containsKeys(DEFERRED);
                 assertThat(migrated.get("key_date_by_party")).contains("USING gin (parties)");
+                assertThat(migrated.get("contract_state_period_during_idx")).contains("USING spgist");
+                assertThat(migrated.get("contract_state_period_active_idx")).contains("USING spgist")
+                        .contains("WHERE ((status)::text = 'ACTIVE'::text)");
                 ApiClient api = new ApiClient(Applications.port(app));
                 assertThat(api.post("/api/contracts", Seeds.MID_NOTTS).status()).isEqualTo(201);
 

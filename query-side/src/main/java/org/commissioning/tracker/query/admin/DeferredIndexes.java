@@ -17,12 +17,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The secondary indexes a bulk rebuild drops while it fills the read models and creates again once they are full
- * ({@code tracker.projections.rebuild.deferred-indexes}): the state periods' two GiST indexes and the key dates' GIN
- * index. Measured on the benchmark suite's portfolio, inserting the state periods and the key dates row by row into
- * their indexes was over half of PostgreSQL's time in a rebuild; building each index once over the filled table costs
- * a small part of that. Only indexes no write reads are deferred (the writes find rows by primary key or by subject),
- * so the rebuild's own statements are as fast without them; reads that answer while a rebuild runs (from a partial
- * read model anyway) scan instead.
+ * ({@code tracker.projections.rebuild.deferred-indexes}): the state periods' two SP-GiST range indexes and the key
+ * dates' GIN index. Measured on the benchmark suite's portfolio, inserting the state periods and the key dates row by
+ * row into their indexes was over half of PostgreSQL's time in a rebuild; building each index once over the filled
+ * table costs a small part of that. Only indexes no write reads are deferred (the writes find rows by primary key or
+ * by subject), so the rebuild's own statements are as fast without them; reads that answer while a rebuild runs (from
+ * a partial read model anyway) scan instead.
  *
  * <p>Safety: each index's definition is recorded in {@code read_model_deferred_index} in the transaction that drops
  * it, and removed in the transaction that creates it again (DDL is transactional in PostgreSQL). Whatever is still
@@ -73,8 +73,8 @@ class DeferredIndexes implements DeferredUpkeep {
 
     /**
      * Creates every index recorded as dropped, each in the transaction that removes its record, side by side on their
-     * own connections: PostgreSQL builds a GiST or GIN index on one process, so one at a time the two GiST indexes
-     * alone took 10 s at the end of a 20,000-contract rebuild with the other core idle.
+     * own connections: PostgreSQL builds an SP-GiST or GIN index on one process, so one at a time the two range
+     * indexes (then GiST) alone took 10 s at the end of a 20,000-contract rebuild with the other core idle.
      */
     @Override
     public void catchUp() {
