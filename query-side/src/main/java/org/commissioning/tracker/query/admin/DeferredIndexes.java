@@ -17,12 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The secondary indexes a bulk rebuild drops while it fills the read models and creates again once they are full
- * ({@code tracker.projections.rebuild.deferred-indexes}): the state periods' two SP-GiST range indexes and the key
- * dates' GIN index. Measured on the benchmark suite's portfolio, inserting the state periods and the key dates row by
- * row into their indexes was over half of PostgreSQL's time in a rebuild; building each index once over the filled
- * table costs a small part of that. Only indexes no write reads are deferred (the writes find rows by primary key or
- * by subject), so the rebuild's own statements are as fast without them; reads that answer while a rebuild runs (from
- * a partial read model anyway) scan instead.
+ * ({@code tracker.projections.rebuild.deferred-indexes}): the state periods' two SP-GiST range indexes, and the key
+ * dates' GIN index and their index by subject. Measured on the benchmark suite's portfolio, inserting the state
+ * periods and the key dates row by row into their indexes was over half of PostgreSQL's time in a rebuild; building
+ * each index once over the filled table costs a small part of that. Only indexes the replay's own statements do not
+ * read are deferred (they find rows by primary key, and delete no key dates by subject: the tables are empty, see
+ * {@code KeyDateStore.insertFresh}), so they are as fast without them; reads that answer while a rebuild runs (from a
+ * partial read model anyway) scan instead.
  *
  * <p>Safety: each index's definition is recorded in {@code read_model_deferred_index} in the transaction that drops
  * it, and removed in the transaction that creates it again (DDL is transactional in PostgreSQL). Whatever is still
@@ -42,7 +43,8 @@ class DeferredIndexes implements DeferredUpkeep {
 
     DeferredIndexes(JdbcTemplate jdbc, TransactionTemplate transactions,
                     @Value("${tracker.projections.rebuild.deferred-indexes:contract_state_period_during_idx,"
-                            + "contract_state_period_active_idx,key_date_by_party}") List<String> names) {
+                            + "contract_state_period_active_idx,key_date_by_party,key_date_of_subject}")
+                    List<String> names) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.names = names.stream().map(String::strip).filter(name -> !name.isEmpty()).toList();
