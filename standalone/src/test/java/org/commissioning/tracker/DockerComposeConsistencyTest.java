@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commissioning.tracker.platform.EmbeddedPostgresAutoConfiguration;
 import org.commissioning.tracker.query.admin.ProjectionAdminController;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ class DockerComposeConsistencyTest {
         assertThat(services).containsOnlyKeys("postgres", "command-side", "query-side", "gateway");
         services.values().forEach(service -> assertThat(map(service)).containsKey("healthcheck"));
         assertThat(map(services.get("postgres")).get("image")).isEqualTo("postgres:17");
+        assertThat((List<Object>) map(services.get("postgres")).get("command")).as("the embedded default's WAL size")
+                .containsExactly("postgres", "-c", "max_wal_size=" + EmbeddedPostgresAutoConfiguration.MAX_WAL_SIZE);
         assertThat((List<Object>) map(services.get("postgres")).get("volumes")).contains("pgdata:/var/lib/postgresql/data");
         assertThat((List<Object>) map(services.get("gateway")).get("ports")).containsExactly("8080:8080");
     }
