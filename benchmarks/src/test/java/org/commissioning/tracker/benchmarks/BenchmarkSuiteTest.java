@@ -193,7 +193,9 @@ class BenchmarkSuiteTest {
         }
         refusals(prefix + "portfolio load", load);
         if (system == System.OURS) {
-            report.settings.add("PostgreSQL server: " + text(app, "select version()"));
+            report.settings.add("PostgreSQL server: " + text(app, "select version()") + "; ours with max_wal_size "
+                    + text(app, "show max_wal_size") + ", shared_buffers " + text(app, "show shared_buffers")
+                    + " ((b) on PostgreSQL's defaults)");
         }
         // the loaded portfolio is brought into the read models by the full rebuild (timed), the fast path after a
         // large import, rather than by the live processors catching up with it (~850 events/s, half an hour at 100,000)
