@@ -41,9 +41,10 @@ public class EmbeddedPostgresAutoConfiguration {
      * change to every page writes the whole page to the WAL; a rebuild or an import changes pages all over the read
      * models' indexes, so with checkpoints every gigabyte much of its WAL was whole pages. With 4GB the suite's
      * 20,000-contract rebuild ran at 7,953 against 6,626 events/s (one run each), its key-date inserts taking 5.9 s of
-     * PostgreSQL's time instead of 8.4; at 100,000 contracts the rebuild did not change measurably. The cost: up to 4GB of WAL on disk under such loads, and a longer recovery
-     * after a crash in the middle of one. {@code tracker.embedded-postgres.settings.max_wal_size} overrides it; the
-     * compose file's PostgreSQL gets the same.
+     * PostgreSQL's time instead of 8.4; at 100,000 contracts the rebuild did not change measurably. The cost: up to
+     * 4GB of WAL on disk under such loads, and a longer recovery after a crash in the middle of one.
+     * {@code tracker.embedded-postgres.settings.max_wal_size} overrides it; the compose file's PostgreSQL gets the
+     * same.
      */
     public static final String MAX_WAL_SIZE = "4GB";
 

@@ -212,14 +212,6 @@ class KeyDateStore {
     }
 
     /**
-     * Writes rows in one statement, the subjects' titles and parties copied from {@code key_date_subject}; counts
-     * those written. A row already there is left as it is.
-     */
-    void insertRows(List<Occurrence> rows, KeyDateCounts.Counts counts) {
-        insertRows(rows, " on conflict do nothing returning date, kind", counts);
-    }
-
-    /**
      * Writes the rows of subjects while a bulk rebuild has the counters deferred: the rebuild, into emptied tables, is
      * then the only writer of key dates, and writes each subject once (a subject's rows are written by its own
      * aggregate's events, a batch never splits an aggregate, and a batch flushes each subject once), so nothing can be
@@ -230,7 +222,7 @@ class KeyDateStore {
      */
     private void insertFresh(List<Occurrence> rows) {
         Set<Key> keys = new HashSet<>();
-        insertRows(rows.stream().filter(row -> keys.add(new Key(row))).toList(), "", null);
+        insertRows(rows.stream().filter(row -> keys.add(new Key(row))).toList(), null);
     }
 
     /** A row's primary key. */
@@ -240,8 +232,12 @@ class KeyDateStore {
         }
     }
 
-    /** The rows in one statement ending with {@code tail}; counted when {@code counts} is given ({@code returning}). */
-    private void insertRows(List<Occurrence> rows, String tail, KeyDateCounts.Counts counts) {
+    /**
+     * Writes rows in one statement, the subjects' titles and parties copied from {@code key_date_subject}. With
+     * {@code counts}, a row already there is left as it is and those written are counted; without ({@code null}), the
+     * rows are written as into empty tables ({@link #insertFresh}).
+     */
+    void insertRows(List<Occurrence> rows, KeyDateCounts.Counts counts) {
         if (rows.isEmpty()) {
             return;
         }
@@ -268,7 +264,7 @@ class KeyDateStore {
                     from unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[])
                         as u(date, subject_id, kind, subject_type, ordinal, detail)
                     join key_date_subject s on s.subject_type = u.subject_type and s.subject_id = u.subject_id
-                    """ + tail)) {
+                    """ + (counts == null ? "" : "on conflict do nothing returning date, kind"))) {
                 insert.setArray(1, con.createArrayOf("date", dates));
                 insert.setArray(2, array(con, ids));
                 insert.setArray(3, array(con, kinds));
