@@ -44,6 +44,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.commissioning.tracker.query.events.DeferredUpkeep;
+import org.commissioning.tracker.query.events.ProcessorBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
@@ -416,10 +417,15 @@ class BulkReplay {
          * chosen while they were nearly empty, kept scanning them whole (a subject's lookup by {@code subject_id =
          * any(?)}: each of a batch's hundreds of identifiers compared with every row, 40 ms a statement at 20,000
          * contracts and growing with the portfolio), where a plan for the table as it is now reads the index.
+         *
+         * <p>The batch is marked as writing into emptied tables ({@link ProcessorBatch#markIntoEmptyTables}): the
+         * processors were reset, and no other batch holds any of its aggregates, so the projections insert their rows
+         * without deleting, reading back or checking for conflicts first.
          */
         void handle(List<DomainEventMessage<?>> batch) {
             UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(batch.getFirst());
             unit.attachTransaction(transactionManager);
+            ProcessorBatch.markIntoEmptyTables(unit);
             try {
                 jdbc.execute("set local plan_cache_mode = force_custom_plan");
                 if (asynchronousCommit) {

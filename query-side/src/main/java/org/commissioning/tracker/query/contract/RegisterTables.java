@@ -2,11 +2,13 @@ package org.commissioning.tracker.query.contract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import org.commissioning.tracker.query.events.ProcessorBatch;
 import org.commissioning.tracker.shared.Party;
 import org.commissioning.tracker.shared.contract.ContractPhase;
 import org.commissioning.tracker.shared.contract.ContractRegistered;
@@ -49,7 +51,8 @@ class RegisterTables {
      * none: a commencement, a variation, a review point); the parties are written with the registration. Many
      * contracts (each once) with a few batched statements: the register rows upserted, the registered contracts'
      * parties replaced, the stored state periods read in one query and only those that changed
-     * deleted and inserted.
+     * deleted and inserted. In a batch into emptied tables ({@link ProcessorBatch#intoEmptyTables()}) nothing is
+     * stored for these contracts yet, so nothing is deleted or read back first.
      */
     void writeAll(List<Write> writes) {
         if (writes.isEmpty()) {
@@ -85,29 +88,21 @@ class RegisterTables {
                     providers = excluded.providers, version = excluded.version, periods_until = excluded.periods_until
                 """, registerRows);
 
+        boolean empty = ProcessorBatch.intoEmptyTables();
         if (!registered.isEmpty()) {
-            jdbc.update(con -> {
-                var delete = con.prepareStatement("delete from contract_register_party where contract_id = any(?)");
-                delete.setArray(1, con.createArrayOf("varchar", registered.toArray()));
-                return delete;
-            });
+            if (!empty) {
+                jdbc.update(con -> {
+                    var delete = con.prepareStatement(
+                            "delete from contract_register_party where contract_id = any(?)");
+                    delete.setArray(1, con.createArrayOf("varchar", registered.toArray()));
+                    return delete;
+                });
+            }
             jdbc.batchUpdate("insert into contract_register_party (role, name_key, contract_id) values (?, ?, ?) "
                     + "on conflict do nothing", parties);
         }
 
-        Map<String, List<StatePeriods.Period>> storedPeriods = new HashMap<>();
-        jdbc.query(con -> {
-            var select = con.prepareStatement("select contract_id, from_date, to_date, status, phase, end_date "
-                    + "from contract_state_period where contract_id = any(?) order by contract_id, from_date");
-            select.setArray(1, con.createArrayOf("varchar", wantedPeriods.keySet().toArray()));
-            return select;
-        }, rs -> {
-            storedPeriods.computeIfAbsent(rs.getString("contract_id"), key -> new ArrayList<>())
-                    .add(new StatePeriods.Period(rs.getObject("from_date", LocalDate.class),
-                            rs.getObject("to_date", LocalDate.class), ContractStatus.valueOf(rs.getString("status")),
-                            rs.getString("phase") == null ? null : ContractPhase.valueOf(rs.getString("phase")),
-                            rs.getObject("end_date", LocalDate.class)));
-        });
+        Map<String, List<StatePeriods.Period>> storedPeriods = empty ? Map.of() : storedPeriods(wantedPeriods.keySet());
         List<Object[]> deletes = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
         wantedPeriods.forEach((id, wanted) -> {
@@ -133,6 +128,24 @@ class RegisterTables {
             jdbc.batchUpdate("insert into contract_state_period (contract_id, from_date, to_date, status, phase, "
                     + "end_date, kind) values (?, ?, ?, ?, ?, ?, ?)", inserts);
         }
+    }
+
+    /** The stored state periods of these contracts, each contract's in order. */
+    private Map<String, List<StatePeriods.Period>> storedPeriods(Collection<String> ids) {
+        Map<String, List<StatePeriods.Period>> stored = new HashMap<>();
+        jdbc.query(con -> {
+            var select = con.prepareStatement("select contract_id, from_date, to_date, status, phase, end_date "
+                    + "from contract_state_period where contract_id = any(?) order by contract_id, from_date");
+            select.setArray(1, con.createArrayOf("varchar", ids.toArray()));
+            return select;
+        }, rs -> {
+            stored.computeIfAbsent(rs.getString("contract_id"), key -> new ArrayList<>())
+                    .add(new StatePeriods.Period(rs.getObject("from_date", LocalDate.class),
+                            rs.getObject("to_date", LocalDate.class), ContractStatus.valueOf(rs.getString("status")),
+                            rs.getString("phase") == null ? null : ContractPhase.valueOf(rs.getString("phase")),
+                            rs.getObject("end_date", LocalDate.class)));
+        });
+        return stored;
     }
 
     private static void addParties(List<Object[]> rows, String role, List<Party> parties, String id) {

@@ -15,7 +15,26 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public final class ProcessorBatch {
 
+    /** The resource by which a batch says it writes into emptied tables ({@link #markIntoEmptyTables}). */
+    private static final String INTO_EMPTY_TABLES = ProcessorBatch.class.getName() + ".intoEmptyTables";
+
     private ProcessorBatch() {
+    }
+
+    /**
+     * Marks {@code batch} as writing into emptied read-model tables, every aggregate it holds written by it alone and
+     * once: the bulk rebuild's batches (it resets the processors, so clears their tables, before it replays, and never
+     * splits an aggregate's history over two batches). Their flushes may then insert without looking for rows already
+     * there: no deletes first, no {@code on conflict}, no reading back.
+     */
+    public static void markIntoEmptyTables(UnitOfWork<?> batch) {
+        batch.root().resources().put(INTO_EMPTY_TABLES, Boolean.TRUE);
+    }
+
+    /** Whether the batch under way writes into emptied tables ({@link #markIntoEmptyTables}); false outside one. */
+    public static boolean intoEmptyTables() {
+        return CurrentUnitOfWork.isStarted()
+                && Boolean.TRUE.equals(CurrentUnitOfWork.get().root().getResource(INTO_EMPTY_TABLES));
     }
 
     /**

@@ -27,29 +27,33 @@ public final class RecordedEventRowsSql {
 
     /**
      * Stores the rows in {@code table}, each overwriting its own (aggregate, sequence) row if seen before (the last of
-     * duplicates wins). {@code table} and {@code idColumn} are the projection's own names, never input.
+     * duplicates wins); in a batch writing into emptied tables ({@link ProcessorBatch#intoEmptyTables()}) as plain
+     * inserts, without PostgreSQL first probing the key of every row. {@code table} and {@code idColumn} are the
+     * projection's own names, never input.
      */
     public static void upsert(JdbcTemplate jdbc, String table, String idColumn, List<Row> rows) {
         Map<String, Row> unique = new LinkedHashMap<>();
         rows.forEach(row -> unique.put(row.aggregateId() + '\u0000' + row.sequence(), row));
-        jdbc.batchUpdate("""
+        String insert = """
                 insert into %1$s (%2$s, sequence, type, effective_on, recorded_at, recorded_by, reason, correlation_id,
                                   payload)
-                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                on conflict (%2$s, sequence) do update set type = excluded.type,
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""".formatted(table, idColumn);
+        String overwrite = ProcessorBatch.intoEmptyTables() ? "" : """
+
+                on conflict (%1$s, sequence) do update set type = excluded.type,
                     effective_on = excluded.effective_on, recorded_at = excluded.recorded_at,
                     recorded_by = excluded.recorded_by, reason = excluded.reason,
-                    correlation_id = excluded.correlation_id, payload = excluded.payload""".formatted(table, idColumn),
-                List.copyOf(unique.values()), 1_000, (ps, row) -> {
-                    ps.setString(1, row.aggregateId());
-                    ps.setLong(2, row.sequence());
-                    ps.setString(3, row.type());
-                    ps.setObject(4, row.effectiveOn());
-                    ps.setObject(5, OffsetDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC));
-                    ps.setString(6, row.recordedBy());
-                    ps.setString(7, row.reason());
-                    ps.setString(8, row.correlationId());
-                    ps.setString(9, row.payload());
-                });
+                    correlation_id = excluded.correlation_id, payload = excluded.payload""".formatted(idColumn);
+        jdbc.batchUpdate(insert + overwrite, List.copyOf(unique.values()), 1_000, (ps, row) -> {
+            ps.setString(1, row.aggregateId());
+            ps.setLong(2, row.sequence());
+            ps.setString(3, row.type());
+            ps.setObject(4, row.effectiveOn());
+            ps.setObject(5, OffsetDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC));
+            ps.setString(6, row.recordedBy());
+            ps.setString(7, row.reason());
+            ps.setString(8, row.correlationId());
+            ps.setString(9, row.payload());
+        });
     }
 }

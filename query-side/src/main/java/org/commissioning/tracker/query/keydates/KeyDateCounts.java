@@ -80,11 +80,6 @@ class KeyDateCounts implements DeferredUpkeep {
         log.info("Key-date counters counted in {} s", String.format("%.1f", (System.nanoTime() - start) / 1e9));
     }
 
-    /** Whether a bulk rebuild has deferred the counters in this process (and so is the only writer of key dates). */
-    boolean deferred() {
-        return deferred;
-    }
-
     /** Rows written (+1) and deleted (−1) per date and kind, to be added to {@code key_date_count}. */
     static final class Counts {
         private final Map<LocalDate, Map<String, Integer>> deltas = new TreeMap<>();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.commissioning.tracker.query.events.ProcessorBatch;
 import org.commissioning.tracker.shared.keydates.DateSeries;
 import org.commissioning.tracker.shared.keydates.FindKeyDates;
 import org.commissioning.tracker.shared.keydates.KeyDateKind;
@@ -78,14 +79,14 @@ class KeyDateStore {
 
     /**
      * Replaces everything stored for these subjects: their single dates, their series, and the series' occurrences up
-     * to {@code horizon}. While a bulk rebuild has the counters deferred, the subjects have nothing stored yet (see
-     * {@link #insertFresh}), so nothing is deleted first.
+     * to {@code horizon}. In a batch into emptied tables ({@link ProcessorBatch#intoEmptyTables()}) the subjects have
+     * nothing stored yet (see {@link #insertFresh}), so nothing is deleted first.
      */
     void replace(List<Replacement> replacements, LocalDate horizon) {
         if (replacements.isEmpty()) {
             return;
         }
-        boolean fresh = counters.deferred();
+        boolean fresh = ProcessorBatch.intoEmptyTables();
         KeyDateCounts.Counts counts = new KeyDateCounts.Counts();
         if (!fresh) {
             delete(replacements, counts);
@@ -114,7 +115,7 @@ class KeyDateStore {
             }
         }
         if (fresh) {
-            insertFresh(rows);
+            insertFresh(rows, counts);
         } else {
             insertRows(rows, counts);
         }
@@ -212,17 +213,20 @@ class KeyDateStore {
     }
 
     /**
-     * Writes the rows of subjects while a bulk rebuild has the counters deferred: the rebuild, into emptied tables, is
-     * then the only writer of key dates, and writes each subject once (a subject's rows are written by its own
-     * aggregate's events, a batch never splits an aggregate, and a batch flushes each subject once), so nothing can be
-     * there already. The rows are written without looking for a conflict and without answering what was written (the
-     * counters are counted at the rebuild's end): in the benchmark suite's 20,000-contract rebuild these rows took 10.3
-     * s of PostgreSQL's time instead of 12.9. Of rows repeating a key only the first is written, as the general
-     * statement's {@code on conflict do nothing} would write one.
+     * Writes the rows of subjects in a batch into emptied tables ({@link ProcessorBatch#intoEmptyTables()}, the bulk
+     * rebuild's): nothing can be there already, since the rebuild cleared the tables and writes each subject once (a
+     * subject's rows are written by its own aggregate's events, a batch never splits an aggregate, and a batch flushes
+     * each subject once). The rows are written without looking for a conflict and without answering what was written,
+     * and counted here instead (the rebuild has the counters deferred anyway, and counts them once at its end): in the
+     * benchmark suite's 20,000-contract rebuild these rows took 10.3 s of PostgreSQL's time instead of 12.9. Of rows
+     * repeating a key only the first is written, as the general statement's {@code on conflict do nothing} would write
+     * one.
      */
-    private void insertFresh(List<Occurrence> rows) {
+    private void insertFresh(List<Occurrence> rows, KeyDateCounts.Counts counts) {
         Set<Key> keys = new HashSet<>();
-        insertRows(rows.stream().filter(row -> keys.add(new Key(row))).toList(), null);
+        List<Occurrence> unique = rows.stream().filter(row -> keys.add(new Key(row))).toList();
+        insertRows(unique, null);
+        unique.forEach(row -> counts.add(row.date().date(), row.date().kind().name(), 1));
     }
 
     /** A row's primary key. */
