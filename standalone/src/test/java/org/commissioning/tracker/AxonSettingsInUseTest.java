@@ -2,6 +2,7 @@ package org.commissioning.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.AnnotatedMessageHandlingMember;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
@@ -18,6 +19,8 @@ class AxonSettingsInUseTest extends EndToEndTest {
     TimeoutProperties timeouts;
     @Autowired
     HandlerTimeoutHandlerEnhancerDefinition enhancer;
+    @Autowired
+    Configuration axon;
 
     void on(String event) {
         // a handler to be wrapped, or not
@@ -48,5 +51,13 @@ class AxonSettingsInUseTest extends EndToEndTest {
         assertThat(contract("AXON-SETTINGS-1", "minVersion=" + version).get("version").asLong()).isEqualTo(version);
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .noneMatch(name -> name.startsWith("EmbeddedEventStore"));
+    }
+
+    /** Axon's three serializers are one, the Jackson 3 serializer that keeps a reader per type. */
+    @Test
+    void everyMessageIsSerializedByTheSerializerThatKeepsItsReaders() {
+        assertThat(axon.serializer().getClass().getSimpleName()).isEqualTo("CachingJackson3Serializer");
+        assertThat(axon.eventSerializer()).isSameAs(axon.serializer());
+        assertThat(axon.messageSerializer()).isSameAs(axon.serializer());
     }
 }

@@ -2,6 +2,7 @@ package org.commissioning.tracker.platform;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -12,8 +13,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import javax.sql.DataSource;
@@ -36,7 +42,7 @@ import javax.sql.DataSource;
  * who recorded an event and why carried from the command's metadata to its events, and the event storage engine
  * chosen by {@code tracker.event-store.engine} ({@code jpa}, the default, or {@code jdbc}).
  */
-@AutoConfiguration(before = JpaEventStoreAutoConfiguration.class)
+@AutoConfiguration(before = {JpaEventStoreAutoConfiguration.class, AxonAutoConfiguration.class})
 @EnableConfigurationProperties(PerformanceProperties.class)
 public class PlatformAutoConfiguration {
 
@@ -53,6 +59,23 @@ public class PlatformAutoConfiguration {
     Jackson3SerializerCustomizer axonPolymorphicTypes() {
         return builder -> builder.polymorphicTypeValidator(
                 BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
+    }
+
+    /**
+     * Axon's serializer, and so its message and event serializers too ({@code axon.serializer.*} are all
+     * {@code jackson3}, which makes Axon use the general one for both): built as Axon's auto-configuration builds it,
+     * with the customizers above, but reading with a reader kept per type ({@link CachingJackson3Serializer}).
+     */
+    @Bean
+    @Primary
+    Serializer serializer(RevisionResolver revisionResolver, List<Jackson3SerializerCustomizer> customizers) {
+        return new CachingJackson3Serializer(Jackson3Serializer.builder()
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(CachingJackson3Serializer.class.getClassLoader()))
+                .jsonMapperBuilderCustomizer(builder -> {
+                    customizers.forEach(customizer -> customizer.accept(builder));
+                    builder.addModule(CachingJackson3Serializer.metaData());
+                }));
     }
 
     /** Axon's timeouts around each message off, its unit-of-work timeouts kept (see {@link PerMessageTimeouts}). */
