@@ -183,7 +183,7 @@ class KeyDateCountsConcurrencyTest {
                 D2 + " " + KeyDateKind.PLANNED_AWARD, 1)).isEqualTo(rowsPerDateAndKind());
     }
 
-    /** Runs {@code write} in a batch marked as writing into emptied tables, in a transaction, as the bulk rebuild does. */
+    /** Runs {@code write} in a batch marked as writing into emptied tables, with a transaction, as the rebuild does. */
     private static void intoEmptyTables(Runnable write) {
         UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("replayed"));
         unit.attachTransaction(new SpringTransactionManager(transactions));
