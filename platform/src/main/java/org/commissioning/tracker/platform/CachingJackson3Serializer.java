@@ -56,8 +56,7 @@ final class CachingJackson3Serializer extends Jackson3Serializer {
 
         @Override
         public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
-            return entries != null ? this : new MetaDataReader(ctxt.findRootValueDeserializer(
-                    ctxt.getTypeFactory().constructMapType(Map.class, String.class, Object.class)));
+            return entries != null ? this : new MetaDataReader(entries(ctxt));
         }
 
         @Override
@@ -69,9 +68,14 @@ final class CachingJackson3Serializer extends Jackson3Serializer {
         @Override
         @SuppressWarnings("unchecked")
         public MetaData deserialize(JsonParser parser, DeserializationContext ctxt) {
-            ValueDeserializer<Object> reader = entries != null ? entries : ctxt.findRootValueDeserializer(
-                    ctxt.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
+            ValueDeserializer<Object> reader = entries != null ? entries : entries(ctxt);
             return MetaData.from((Map<String, ?>) reader.deserialize(parser, ctxt, new HashMap<>()));
+        }
+
+        /** The deserializer of metadata's entries: a map of names to values of any type, as Axon's reads them. */
+        private static ValueDeserializer<Object> entries(DeserializationContext ctxt) {
+            return ctxt.findRootValueDeserializer(
+                    ctxt.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
         }
     }
 }

@@ -60,7 +60,7 @@ class ContractRows {
 
     /** Stores the events, each overwriting its own row if seen before (the last of duplicates wins). */
     void saveEvents(List<Recorded> events) {
-        RecordedEventRowsSql.upsert(jdbc, "contract_event_view", "contract_id", events.stream()
+        RecordedEventRowsSql.store(jdbc, "contract_event_view", "contract_id", events.stream()
                 .map(e -> new RecordedEventRowsSql.Row(e.contractId(), e.sequence(), e.type(), e.event().effectiveOn(),
                         e.recordedAt(), e.recordedBy(), e.reason(), e.correlationId(), e.payload()))
                 .toList());

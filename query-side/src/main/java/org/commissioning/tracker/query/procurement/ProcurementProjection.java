@@ -84,7 +84,7 @@ class ProcurementProjection {
      * its planning (an event of an unknown procurement is kept, its summary left to the planning).
      */
     private void flush(Map<String, Pending> pending) {
-        RecordedEventRowsSql.upsert(jdbc, "procurement_event_view", "procurement_id",
+        RecordedEventRowsSql.store(jdbc, "procurement_event_view", "procurement_id",
                 pending.values().stream().flatMap(p -> p.rows.stream()).toList());
         Map<String, ProcurementView> existing = new HashMap<>();
         views.findAllById(pending.keySet()).forEach(view -> existing.put(view.procurementId(), view));
