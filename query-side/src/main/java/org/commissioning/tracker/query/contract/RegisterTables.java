@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import org.commissioning.tracker.query.events.CopyRows;
 import org.commissioning.tracker.query.events.ProcessorBatch;
 import org.commissioning.tracker.shared.Party;
 import org.commissioning.tracker.shared.contract.ContractPhase;
@@ -52,7 +53,8 @@ class RegisterTables {
      * contracts (each once) with a few batched statements: the register rows upserted, the registered contracts'
      * parties replaced, the stored state periods read in one query and only those that changed
      * deleted and inserted. In a batch into emptied tables ({@link ProcessorBatch#intoEmptyTables()}) nothing is
-     * stored for these contracts yet, so nothing is deleted or read back first.
+     * stored for these contracts yet, so nothing is deleted or read back first, and the state periods are copied in
+     * ({@link CopyRows}).
      */
     void writeAll(List<Write> writes) {
         if (writes.isEmpty()) {
@@ -124,7 +126,10 @@ class RegisterTables {
         if (!deletes.isEmpty()) {
             jdbc.batchUpdate("delete from contract_state_period where contract_id = ? and from_date >= ?", deletes);
         }
-        if (!inserts.isEmpty()) {
+        if (empty) {
+            CopyRows.copy(jdbc, "contract_state_period", "contract_id, from_date, to_date, status, phase, end_date, kind",
+                    inserts, row -> row);
+        } else if (!inserts.isEmpty()) {
             jdbc.batchUpdate("insert into contract_state_period (contract_id, from_date, to_date, status, phase, "
                     + "end_date, kind) values (?, ?, ?, ?, ?, ?, ?)", inserts);
         }

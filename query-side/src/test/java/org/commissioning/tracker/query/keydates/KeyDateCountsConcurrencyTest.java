@@ -183,6 +183,33 @@ class KeyDateCountsConcurrencyTest {
                 D2 + " " + KeyDateKind.PLANNED_AWARD, 1)).isEqualTo(rowsPerDateAndKind());
     }
 
+    /**
+     * Copied into emptied tables ({@link org.commissioning.tracker.query.events.CopyRows}), a key date holds what the
+     * general statement writes: titles, details and parties with quotes, backslashes, commas, braces, a tab and a line
+     * break read back as given.
+     */
+    @Test
+    void awkwardTitlesDetailsAndPartiesReadBackTheSameCopiedIntoEmptyTablesOrInserted() {
+        String title = "Care at home \"Lot 2\", C:\\shared\\{north}\tand\nsouth";
+        List<String> parties = List.of("c:st mary's \"trust\"", "p:back\\slash, {braced} ltd", "p:", "p:ŵyr");
+        KeyDateSchedule schedule = new KeyDateSchedule(List.of(new ScheduledDate(D1, KeyDateKind.END_OF_TERM, 0,
+                "End of term, \"as varied\"\\n"), new ScheduledDate(D2, KeyDateKind.REVIEW_POINT, 1, "")), List.of());
+        store.replace(List.of(new Replacement(new Subject(Subject.CONTRACT, "A-1", title, parties), 0, schedule)),
+                HORIZON);
+        intoEmptyTables(() -> store.replace(List.of(new Replacement(new Subject(Subject.CONTRACT, "A-2", title,
+                parties), 0, schedule)), HORIZON));
+
+        String select = "select date, kind, ordinal, title, detail, parties::text from key_date where subject_id = ? "
+                + "order by date";
+        List<Map<String, Object>> inserted = jdbc.queryForList(select, "A-1");
+        assertThat(jdbc.queryForList(select, "A-2")).isEqualTo(inserted);
+        assertThat(inserted).extracting(row -> row.get("title")).containsOnly(title);
+        assertThat(inserted).extracting(row -> row.get("detail"))
+                .containsExactly("End of term, \"as varied\"\\n", "");
+        assertThat(jdbc.queryForList("select unnest(parties) from key_date where subject_id = 'A-2' and ordinal = 1",
+                String.class)).isEqualTo(parties);
+    }
+
     /** Runs {@code write} in a batch marked as writing into emptied tables, with a transaction, as the rebuild does. */
     private static void intoEmptyTables(Runnable write) {
         UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("replayed"));

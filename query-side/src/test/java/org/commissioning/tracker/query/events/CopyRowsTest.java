@@ -1,0 +1,110 @@
+package org.commissioning.tracker.query.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@link CopyRows}, as the bulk rebuild uses it (a batch into emptied tables), writes what the batched statements it
+ * stands in for write, and a row PostgreSQL refuses fails the batch with Spring's exception for it and leaves nothing.
+ */
+class CopyRowsTest {
+
+    static EmbeddedPostgres postgres;
+    static JdbcTemplate jdbc;
+    static DataSourceTransactionManager transactions;
+
+    @BeforeAll
+    static void database() throws IOException {
+        postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC").start();
+        var dataSource = postgres.getPostgresDatabase();
+        for (String module : List.of("eventstore", "query")) {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/" + module)
+                    .table("flyway_history_" + module).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        }
+        jdbc = new JdbcTemplate(dataSource);
+        transactions = new DataSourceTransactionManager(dataSource);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        postgres.close();
+    }
+
+    /** Awkward text in every column, an empty string and a null, and an instant half a microsecond past one. */
+    private static List<RecordedEventRowsSql.Row> rowsOf(String contractId) {
+        Instant halfPast = Instant.parse("2026-11-23T10:15:30.123456500Z");
+        return List.of(
+                new RecordedEventRowsSql.Row(contractId, 0, "ContractRegistered", LocalDate.parse("2024-04-01"),
+                        halfPast, "o'brien \"commissioning\", C:\\team", "line one\nline two\ttabbed\r\n\\N",
+                        "", "{\"title\":\"Care \\\"at\\\" home, \\\\north\\\\\",\"n\":1,\"w\":\"ŵ\"}"),
+                new RecordedEventRowsSql.Row(contractId, 1, "ContractCommenced", LocalDate.parse("2024-05-01"),
+                        Instant.parse("2026-11-23T10:15:30Z"), "system", null, null, "{}"));
+    }
+
+    @Test
+    void eventRowsCopiedIntoEmptyTablesReadBackAsTheRowsInserted() {
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                RecordedEventRowsSql.store(jdbc, "contract_event_view", "contract_id", rowsOf("INSERTED")));
+        intoEmptyTables(() ->
+                RecordedEventRowsSql.store(jdbc, "contract_event_view", "contract_id", rowsOf("COPIED")));
+
+        String select = "select sequence, type, effective_on, recorded_at, recorded_by, reason, correlation_id, "
+                + "payload::text from contract_event_view where contract_id = ? order by sequence";
+        List<Map<String, Object>> inserted = jdbc.queryForList(select, "INSERTED");
+        assertThat(jdbc.queryForList(select, "COPIED")).isEqualTo(inserted);
+        Map<String, Object> first = inserted.getFirst();
+        assertThat(first.get("recorded_by")).isEqualTo("o'brien \"commissioning\", C:\\team");
+        assertThat(first.get("reason")).isEqualTo("line one\nline two\ttabbed\r\n\\N");
+        assertThat(first.get("correlation_id")).isEqualTo("");
+        assertThat(inserted.get(1).get("reason")).isNull();
+        assertThat(inserted.get(1).get("correlation_id")).isNull();
+        // half a microsecond rounds up, as the driver rounds a parameter
+        assertThat(jdbc.queryForObject("select to_char(recorded_at, 'HH24:MI:SS.US') from contract_event_view "
+                + "where contract_id = 'COPIED' and sequence = 0", String.class)).isEqualTo("10:15:30.123457");
+        assertThat(jdbc.queryForObject("select payload ->> 'title' from contract_event_view "
+                + "where contract_id = 'COPIED' and sequence = 0", String.class))
+                .isEqualTo("Care \"at\" home, \\north\\");
+    }
+
+    @Test
+    void aRowPostgresRefusesFailsTheBatchWithTheConstraintsExceptionAndLeavesNothing() {
+        Object[] good = {"REFUSED", LocalDate.parse("2024-04-01"), null, "ACTIVE", null, LocalDate.parse("2029-03-31"),
+                "SERVICES"};
+        Object[] noStatus = {"REFUSED", LocalDate.parse("2025-04-01"), null, null, null, LocalDate.parse("2029-03-31"),
+                "SERVICES"};
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status ->
+                CopyRows.copy(jdbc, "contract_state_period", "contract_id, from_date, to_date, status, phase, "
+                        + "end_date, kind", List.of(good, noStatus), row -> row)))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("status");
+        assertThat(jdbc.queryForObject("select count(*) from contract_state_period where contract_id = 'REFUSED'",
+                Long.class)).isZero();
+    }
+
+    /** Runs {@code write} in a batch marked as writing into emptied tables, with a transaction, as the rebuild does. */
+    private static void intoEmptyTables(Runnable write) {
+        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("replayed"));
+        unit.attachTransaction(new SpringTransactionManager(transactions));
+        ProcessorBatch.markIntoEmptyTables(unit);
+        unit.onPrepareCommit(u -> write.run());
+        unit.commit();
+    }
+}
