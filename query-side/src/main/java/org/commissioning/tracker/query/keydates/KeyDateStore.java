@@ -224,16 +224,18 @@ class KeyDateStore {
      * statement's {@code on conflict do nothing} would write one.
      */
     private void insertFresh(List<Occurrence> rows, List<Replacement> replacements, KeyDateCounts.Counts counts) {
-        Map<String, Subject> subjects = new HashMap<>();
-        replacements.forEach(r -> subjects.put(r.subject().type() + '\u0000' + r.subject().id(), r.subject()));
+        record Copied(String title, String[] parties) {
+        }
+        Map<String, Copied> subjects = new HashMap<>();
+        replacements.forEach(r -> subjects.put(r.subject().type() + '\u0000' + r.subject().id(),
+                new Copied(r.subject().title(), r.subject().parties().toArray(String[]::new))));
         Set<Key> keys = new HashSet<>();
         List<Occurrence> unique = rows.stream().filter(row -> keys.add(new Key(row))).toList();
         CopyRows.copy(jdbc, "key_date", "date, subject_id, kind, subject_type, ordinal, title, detail, parties", unique,
                 row -> {
-                    Subject subject = subjects.get(row.subjectType() + '\u0000' + row.subjectId());
+                    Copied subject = subjects.get(row.subjectType() + '\u0000' + row.subjectId());
                     return new Object[]{row.date().date(), row.subjectId(), row.date().kind(), row.subjectType(),
-                            row.date().ordinal(), subject.title(), row.date().detail(),
-                            subject.parties().toArray(String[]::new)};
+                            row.date().ordinal(), subject.title(), row.date().detail(), subject.parties()};
                 });
         unique.forEach(row -> counts.add(row.date().date(), row.date().kind().name(), 1));
     }

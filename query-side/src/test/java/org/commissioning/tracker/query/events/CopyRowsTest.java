@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -97,6 +98,31 @@ class CopyRowsTest {
                 .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("status");
         assertThat(jdbc.queryForObject("select count(*) from contract_state_period where contract_id = 'REFUSED'",
                 Long.class)).isZero();
+    }
+
+    /**
+     * A failure while the rows are printed (here a row the projection cannot give), with part of them sent: the failure
+     * passes as it is (not hidden by the copy left under way or the rollback), nothing is stored, and the connection
+     * serves its next statement.
+     */
+    @Test
+    void aFailureWhilePrintingPassesAsItIsStoresNothingAndTheConnectionGoesOn() throws Exception {
+        try (var connection = postgres.getPostgresDatabase().getConnection()) {
+            var single = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            List<Integer> rows = java.util.stream.IntStream.range(0, 5_000).boxed().toList();
+            assertThatThrownBy(() -> new TransactionTemplate(new DataSourceTransactionManager(single.getDataSource()))
+                    .executeWithoutResult(status -> CopyRows.copy(single, "contract_state_period",
+                            "contract_id, from_date, status, end_date, kind", rows, n -> {
+                                if (n == 4_000) {
+                                    throw new IllegalArgumentException("no row for " + n);
+                                }
+                                return new Object[]{"CANCELLED-" + n, LocalDate.parse("2024-04-01"), "ACTIVE",
+                                        LocalDate.parse("2029-03-31"), "SERVICES"};
+                            })))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("no row for 4000");
+            assertThat(single.queryForObject("select count(*) from contract_state_period "
+                    + "where contract_id like 'CANCELLED-%'", Long.class)).isZero();
+        }
     }
 
     /** Runs {@code write} in a batch marked as writing into emptied tables, with a transaction, as the rebuild does. */
