@@ -19,16 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The bulk rebuild drops the state periods' SP-GiST indexes and two of the key dates' indexes while it fills the read
- * models and creates them again at its end: after a rebuild every index of the schema is there as the migrations made
+ * The bulk rebuild drops the state periods' SP-GiST indexes and three of the key dates' indexes (their primary key
+ * among them) while it fills the read models and creates them again at its end: after a rebuild every index of the schema is there as the migrations made
  * it, and an index left dropped by a rebuild that never finished (the process died part way, its definition still
  * recorded) is created again when the application next starts.
  */
 class DeferredIndexesTest {
 
-    /** The deferred indexes, as the migrations V3, V4 and V9 create them. */
+    /** The deferred indexes, as the migrations V3, V4 and V9 create them (the key dates' primary key with V3's table). */
     private static final String[] DEFERRED = {"contract_state_period_during_idx", "contract_state_period_active_idx",
-            "key_date_by_party", "key_date_of_subject"};
+            "key_date_by_party", "key_date_of_subject", "key_date_pkey"};
 
     @Test
     void aRebuildLeavesEveryIndexAsMigratedAndAStartCreatesOneADeadRebuildLeftDropped() throws Exception {
@@ -52,6 +52,8 @@ class DeferredIndexesTest {
                 assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
                 assertThat(indexes(database)).isEqualTo(migrated);
                 assertThat(recorded(database)).isZero();
+                assertThat(primaryKeyOfKeyDates(database)).isEqualTo("PRIMARY KEY (date, subject_id, kind, subject_type, "
+                        + "ordinal)");
                 Response register = api.get("/api/contracts?asOf=2017-01-01");
                 assertThat(register.json().get("total").asLong()).as(register.body()).isEqualTo(1);
             }
@@ -85,6 +87,15 @@ class DeferredIndexesTest {
             }
         }
         return found;
+    }
+
+    /** The key dates' primary key constraint, as PostgreSQL defines it (null: none). */
+    private static String primaryKeyOfKeyDates(DataSource database) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select pg_get_constraintdef(oid) from pg_constraint "
+                     + "where conrelid = 'key_date'::regclass and contype = 'p'")) {
+            return rows.next() ? rows.getString(1) : null;
+        }
     }
 
     private static long recorded(DataSource database) throws SQLException {

@@ -22,13 +22,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes rows with PostgreSQL's {@code COPY ... FROM STDIN} in its CSV format (Commons CSV's {@code POSTGRESQL_CSV}:
  * every value quoted, NULL unquoted and empty), for batches into emptied tables
  * ({@link ProcessorBatch#intoEmptyTables()}), which insert without looking for rows already there. For the bulk
- * rebuild's three largest tables, PostgreSQL's backend took 0.58 to 0.70 of the CPU time that the batched multi-row
- * inserts of the same rows took (README, "The rebuild, a fifth pass").
+ * rebuild's three largest tables PostgreSQL's backend took 0.51 to 0.75 of the CPU time that the batched multi-row
+ * inserts of the same rows took ({@code CopyRowsBenchmark}; README, "The rebuild, a fifth pass").
  *
  * <p>Values: {@code null} is NULL; an {@link Instant} or {@link OffsetDateTime} is written to the microsecond, rounded
  * half up as the driver rounds a bound parameter (PostgreSQL, given more digits, rounds half to even), so a row copied
  * holds what the same row inserted holds; a {@code String[]} is a {@code text[]}, its literal made by the driver (once
- * per array instance, so rows sharing an array should share the instance); an enum its name; anything else its {@code toString()} (numbers, and {@code LocalDate}'s ISO form).
+ * per array instance, so rows sharing an array should share the instance); an enum its name; anything else its
+ * {@code toString()} (numbers, and {@code LocalDate}'s ISO form).
  */
 public final class CopyRows {
 
