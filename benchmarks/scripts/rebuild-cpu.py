@@ -2,8 +2,10 @@
 """Where a bulk rebuild's CPU goes (README, "Where the rebuild's CPU goes"): start it, then the benchmark suite.
 
 Waits for a JVM with 3+ 'projection-rebu*' threads (the bulk replay's reader and writers); while they run, samples
-every second, without forking: the JVM's CPU (/proc/PID/stat, dead threads included), per-thread-group CPU, and all
-postgres processes' CPU with their reaped children's. Prints the deltas between the first and the last sample."""
+every second, without forking: the JVM's CPU (/proc/PID/stat, dead threads included), per-thread-group CPU, all
+postgres processes' CPU with their reaped children's, and PostgreSQL's split by process title (backends, WAL writer,
+checkpointer, autovacuum workers, ...; a process that ended counts as last sampled). Prints the deltas between the
+first and the last sample."""
 import os, re, time, collections
 HZ = os.sysconf('SC_CLK_TCK')
 
@@ -36,10 +38,19 @@ def snap(pid):
     for p in os.listdir('/proc'):
         if p.isdigit() and (read(f'/proc/{p}/comm') or '').strip() == 'postgres':
             st = read(f'/proc/{p}/stat')
-            if st: s['POSTGRES(all)'] += stat_ticks(st, children=True)
+            if st:
+                s['POSTGRES(all)'] += stat_ticks(st, children=True)
+                title = (read(f'/proc/{p}/cmdline') or '').replace('\0', ' ').strip()
+                role = title[len('postgres: '):] if title.startswith('postgres: ') else 'postmaster'
+                known = ('autovacuum worker', 'autovacuum launcher', 'checkpointer', 'background writer', 'walwriter',
+                         'logical replication launcher', 'parallel worker')
+                role = next((k for k in known if role.startswith(k)), 'backend' if role != 'postmaster' else role)
+                seen[p] = ('pg ' + role, stat_ticks(st))
+    for p, (role, ticks) in seen.items(): s[role] += ticks
     s['WALL'] = time.time()
     return s
 
+seen = {}
 pid = None
 while pid is None:
     for p in os.listdir('/proc'):
@@ -53,5 +64,5 @@ while rebuild_threads(pid) >= 3:
     time.sleep(1)
 print(f"wall {last['WALL'] - first['WALL']:.1f} s (the replay, 1 s resolution; deferred indexes after it not included)")
 rows = sorted(((last[k] - first.get(k, 0)) / HZ, k) for k in last if k != 'WALL')
-for d, k in reversed(rows[-14:]):
+for d, k in reversed(rows[-20:]):
     if d > 0: print(f'{d:7.1f} s  {k}')
