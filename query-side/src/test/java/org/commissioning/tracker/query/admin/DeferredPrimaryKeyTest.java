@@ -6,7 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
+import org.commissioning.tracker.query.testing.MigratedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,12 +27,8 @@ class DeferredPrimaryKeyTest {
 
     @BeforeAll
     static void database() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC").start();
+        postgres = MigratedDatabase.start();
         var dataSource = postgres.getPostgresDatabase();
-        for (String module : List.of("eventstore", "query")) {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/" + module)
-                    .table("flyway_history_" + module).baselineOnMigrate(true).baselineVersion("0").load().migrate();
-        }
         jdbc = new JdbcTemplate(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.commissioning.tracker.query.testing.MigratedDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -52,11 +52,7 @@ class CopyRowsBenchmark {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC")
                 .setServerConfig("max_wal_size", "4GB").start()) {
             DataSource pool = postgres.getDatabase("postgres", "postgres", Map.of("reWriteBatchedInserts", "true"));
-            for (String module : List.of("eventstore", "query")) {
-                Flyway.configure().dataSource(pool).locations("classpath:db/" + module)
-                        .table("flyway_history_" + module).baselineOnMigrate(true).baselineVersion("0").load()
-                        .migrate();
-            }
+            MigratedDatabase.migrate(pool);
             Random random = new Random(20261123);
             List<KeyDate> keyDates = new ArrayList<>();
             List<Period> periods = new ArrayList<>();

@@ -9,11 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.flywaydb.core.Flyway;
+import org.commissioning.tracker.query.testing.MigratedDatabase;
+import org.commissioning.tracker.query.testing.ReplayBatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,12 +32,8 @@ class CopyRowsTest {
 
     @BeforeAll
     static void database() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC").start();
+        postgres = MigratedDatabase.start();
         var dataSource = postgres.getPostgresDatabase();
-        for (String module : List.of("eventstore", "query")) {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/" + module)
-                    .table("flyway_history_" + module).baselineOnMigrate(true).baselineVersion("0").load().migrate();
-        }
         jdbc = new JdbcTemplate(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
     }
@@ -65,7 +58,7 @@ class CopyRowsTest {
     void eventRowsCopiedIntoEmptyTablesReadBackAsTheRowsInserted() {
         new TransactionTemplate(transactions).executeWithoutResult(status ->
                 RecordedEventRowsSql.store(jdbc, "contract_event_view", "contract_id", rowsOf("INSERTED")));
-        intoEmptyTables(() ->
+        ReplayBatch.intoEmptyTables(transactions, () ->
                 RecordedEventRowsSql.store(jdbc, "contract_event_view", "contract_id", rowsOf("COPIED")));
 
         String select = "select sequence, type, effective_on, recorded_at, recorded_by, reason, correlation_id, "
@@ -123,14 +116,5 @@ class CopyRowsTest {
             assertThat(single.queryForObject("select count(*) from contract_state_period "
                     + "where contract_id like 'CANCELLED-%'", Long.class)).isZero();
         }
-    }
-
-    /** Runs {@code write} in a batch marked as writing into emptied tables, with a transaction, as the rebuild does. */
-    private static void intoEmptyTables(Runnable write) {
-        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("replayed"));
-        unit.attachTransaction(new SpringTransactionManager(transactions));
-        ProcessorBatch.markIntoEmptyTables(unit);
-        unit.onPrepareCommit(u -> write.run());
-        unit.commit();
     }
 }

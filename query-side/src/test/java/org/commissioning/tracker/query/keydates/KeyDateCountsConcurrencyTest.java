@@ -21,10 +21,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.commissioning.tracker.query.events.ProcessorBatch;
 import org.commissioning.tracker.query.keydates.KeyDateStore.Replacement;
+import org.commissioning.tracker.query.testing.MigratedDatabase;
+import org.commissioning.tracker.query.testing.ReplayBatch;
 import org.commissioning.tracker.shared.keydates.KeyDateKind;
 import org.commissioning.tracker.shared.keydates.KeyDateSchedule;
 import org.commissioning.tracker.shared.keydates.ScheduledDate;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,13 +54,8 @@ class KeyDateCountsConcurrencyTest {
 
     @BeforeAll
     static void database() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC").start();
+        postgres = MigratedDatabase.start();
         dataSource = postgres.getPostgresDatabase();
-        // as the applications migrate: the event store's tables first (a query migration clears a token), then ours
-        for (String module : List.of("eventstore", "query")) {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/" + module)
-                    .table("flyway_history_" + module).baselineOnMigrate(true).baselineVersion("0").load().migrate();
-        }
         jdbc = new JdbcTemplate(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
         counts = new KeyDateCounts(jdbc, new TransactionTemplate(transactions));
@@ -212,11 +208,7 @@ class KeyDateCountsConcurrencyTest {
 
     /** Runs {@code write} in a batch marked as writing into emptied tables, with a transaction, as the rebuild does. */
     private static void intoEmptyTables(Runnable write) {
-        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("replayed"));
-        unit.attachTransaction(new SpringTransactionManager(transactions));
-        ProcessorBatch.markIntoEmptyTables(unit);
-        unit.onPrepareCommit(u -> write.run());
-        unit.commit();
+        ReplayBatch.intoEmptyTables(transactions, write);
     }
 
     @Test
