@@ -29,6 +29,8 @@ class RegisterTables {
 
     static final String COMMISSIONER = "COMMISSIONER";
     static final String PROVIDER = "PROVIDER";
+    /** A state period's columns, in the order of its row's values. */
+    private static final String PERIOD_COLUMNS = "contract_id, from_date, to_date, status, phase, end_date, kind";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -127,11 +129,10 @@ class RegisterTables {
             jdbc.batchUpdate("delete from contract_state_period where contract_id = ? and from_date >= ?", deletes);
         }
         if (empty) {
-            CopyRows.copy(jdbc, "contract_state_period", "contract_id, from_date, to_date, status, phase, end_date, kind",
-                    inserts, row -> row);
+            CopyRows.copy(jdbc, "contract_state_period", PERIOD_COLUMNS, inserts, row -> row);
         } else if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("insert into contract_state_period (contract_id, from_date, to_date, status, phase, "
-                    + "end_date, kind) values (?, ?, ?, ?, ?, ?, ?)", inserts);
+            jdbc.batchUpdate("insert into contract_state_period (" + PERIOD_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)",
+                    inserts);
         }
     }
 

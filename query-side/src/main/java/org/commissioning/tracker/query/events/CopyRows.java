@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -25,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rebuild's three largest tables PostgreSQL's backend took 0.51 to 0.75 of the CPU time that the batched multi-row
  * inserts of the same rows took ({@code CopyRowsBenchmark}; README, "The rebuild, a fifth pass").
  *
- * <p>Values: {@code null} is NULL; an {@link Instant} or {@link OffsetDateTime} is written to the microsecond, rounded
+ * <p>Values: {@code null} is NULL; an {@link Instant} is written to the microsecond, rounded
  * half up as the driver rounds a bound parameter (PostgreSQL, given more digits, rounds half to even), so a row copied
  * holds what the same row inserted holds; a {@code String[]} is a {@code text[]}, its literal made by the driver (once
  * per array instance, so rows sharing an array should share the instance); an enum its name; anything else its
@@ -106,7 +105,6 @@ public final class CopyRows {
         return switch (value) {
             case null -> null;
             case Instant at -> at.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString();
-            case OffsetDateTime at -> at.toInstant().plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString();
             case Enum<?> constant -> constant.name();
             default -> value.toString();
         };

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes recorded event rows (the columns of {@link RecordedEventRow} under an aggregate's id column and the sequence)
- * in batched upserts (into emptied tables, {@link CopyRows}): SQL rather than JPA, whose save of a row with its own
- * key is a merge, i.e. a select of the row first and one statement per row (the procurements' event rows took over a
+ * in batched upserts, or copied into emptied tables ({@link CopyRows}): SQL rather than JPA, whose save of a row with
+ * its own key is a merge, i.e. a select of the row first and one statement per row (the procurements' event rows took over a
  * quarter of a bulk rebuild's writing time that way, for one event in twenty).
  */
 public final class RecordedEventRowsSql {
@@ -21,6 +21,10 @@ public final class RecordedEventRowsSql {
     public record Row(String aggregateId, long sequence, String type, LocalDate effectiveOn, Instant recordedAt,
                       String recordedBy, String reason, String correlationId, String payload) {
     }
+
+    /** The columns after the aggregate's id column, in the order of a row's values. */
+    private static final String COLUMNS = "sequence, type, effective_on, recorded_at, recorded_by, reason, "
+            + "correlation_id, payload";
 
     private RecordedEventRowsSql() {
     }
@@ -35,20 +39,18 @@ public final class RecordedEventRowsSql {
         Map<String, Row> unique = new LinkedHashMap<>();
         rows.forEach(row -> unique.put(row.aggregateId() + '\u0000' + row.sequence(), row));
         if (ProcessorBatch.intoEmptyTables()) {
-            CopyRows.copy(jdbc, table, idColumn + ", sequence, type, effective_on, recorded_at, recorded_by, reason, "
-                    + "correlation_id, payload", unique.values(), row -> new Object[]{row.aggregateId(),
-                    row.sequence(), row.type(), row.effectiveOn(), row.recordedAt(), row.recordedBy(), row.reason(),
-                    row.correlationId(), row.payload()});
+            CopyRows.copy(jdbc, table, idColumn + ", " + COLUMNS, unique.values(), row -> new Object[]{
+                    row.aggregateId(), row.sequence(), row.type(), row.effectiveOn(), row.recordedAt(),
+                    row.recordedBy(), row.reason(), row.correlationId(), row.payload()});
             return;
         }
         jdbc.batchUpdate("""
-                insert into %1$s (%2$s, sequence, type, effective_on, recorded_at, recorded_by, reason, correlation_id,
-                                  payload)
+                insert into %1$s (%2$s, %3$s)
                 values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 on conflict (%2$s, sequence) do update set type = excluded.type,
                     effective_on = excluded.effective_on, recorded_at = excluded.recorded_at,
                     recorded_by = excluded.recorded_by, reason = excluded.reason,
-                    correlation_id = excluded.correlation_id, payload = excluded.payload""".formatted(table, idColumn),
+                    correlation_id = excluded.correlation_id, payload = excluded.payload""".formatted(table, idColumn, COLUMNS),
                 List.copyOf(unique.values()), 1_000, (ps, row) -> {
             ps.setString(1, row.aggregateId());
             ps.setLong(2, row.sequence());

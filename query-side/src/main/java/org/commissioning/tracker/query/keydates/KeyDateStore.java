@@ -41,6 +41,8 @@ class KeyDateStore {
     private static final String COLUMNS = "select k.date, k.subject_id, k.kind, k.subject_type, k.ordinal, k.title, k.detail"
             + " from key_date k where k.date between :from and :to";
     private static final String ORDER = " order by k.date, k.subject_id, k.kind, k.subject_type, k.ordinal";
+    /** A key date's columns as written, in the order of a row's values. */
+    private static final String KEY_DATE_COLUMNS = "date, subject_id, kind, subject_type, ordinal, title, detail, parties";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -231,12 +233,11 @@ class KeyDateStore {
                 new Copied(r.subject().title(), r.subject().parties().toArray(String[]::new))));
         Set<Key> keys = new HashSet<>();
         List<Occurrence> unique = rows.stream().filter(row -> keys.add(new Key(row))).toList();
-        CopyRows.copy(jdbc, "key_date", "date, subject_id, kind, subject_type, ordinal, title, detail, parties", unique,
-                row -> {
-                    Copied subject = subjects.get(row.subjectType() + '\u0000' + row.subjectId());
-                    return new Object[]{row.date().date(), row.subjectId(), row.date().kind(), row.subjectType(),
-                            row.date().ordinal(), subject.title(), row.date().detail(), subject.parties()};
-                });
+        CopyRows.copy(jdbc, "key_date", KEY_DATE_COLUMNS, unique, row -> {
+            Copied subject = subjects.get(row.subjectType() + '\u0000' + row.subjectId());
+            return new Object[]{row.date().date(), row.subjectId(), row.date().kind(), row.subjectType(),
+                    row.date().ordinal(), subject.title(), row.date().detail(), subject.parties()};
+        });
         unique.forEach(row -> counts.add(row.date().date(), row.date().kind().name(), 1));
     }
 
@@ -273,12 +274,12 @@ class KeyDateStore {
                 details[i] = row.date().detail();
             }
             try (var insert = con.prepareStatement("""
-                    insert into key_date (date, subject_id, kind, subject_type, ordinal, title, detail, parties)
+                    insert into key_date (%s)
                     select u.date, u.subject_id, u.kind, u.subject_type, u.ordinal, s.title, u.detail, s.parties
                     from unnest(?::date[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[])
                         as u(date, subject_id, kind, subject_type, ordinal, detail)
                     join key_date_subject s on s.subject_type = u.subject_type and s.subject_id = u.subject_id
-                    on conflict do nothing returning date, kind""")) {
+                    on conflict do nothing returning date, kind""".formatted(KEY_DATE_COLUMNS))) {
                 insert.setArray(1, con.createArrayOf("date", dates));
                 insert.setArray(2, array(con, ids));
                 insert.setArray(3, array(con, kinds));
