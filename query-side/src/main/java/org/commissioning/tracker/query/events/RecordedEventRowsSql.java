@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Writes recorded event rows (the columns of {@link RecordedEventRow} under an aggregate's id column and the sequence)
  * in batched upserts, or copied into emptied tables ({@link CopyRows}): SQL rather than JPA, whose save of a row with
- * its own key is a merge, i.e. a select of the row first and one statement per row (the procurements' event rows took over a
- * quarter of a bulk rebuild's writing time that way, for one event in twenty).
+ * its own key is a merge, i.e. a select of the row first and one statement per row (the procurements' event rows took
+ * over a quarter of a bulk rebuild's writing time that way, for one event in twenty).
  */
 public final class RecordedEventRowsSql {
 
