@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -74,12 +75,18 @@ class BenchmarkSuiteTest {
     static final int IMPORT_CONTRACTS = 1_000;
     static final int LONG_HISTORIES = FULL ? 200 : 5;
     /**
-     * Seconds of 8-thread writes before the write rounds of each system (HTTP and gateway alike): the first minute of
-     * writes into a fresh JVM runs while the JIT still compiles the request path, on the same 2 cores (a measured 232
-     * events/s in the first 8-thread round against 360 after about a minute), so without it the rounds would measure
-     * the warm-up.
+     * At least this many seconds of 8-thread writes before the write rounds of each system (HTTP and gateway alike),
+     * and on until the application's JIT has settled ({@link #jitSettled}), at most {@link #WRITE_WARMUP_MAX_SECONDS}:
+     * a fresh JVM compiles the request path for its first minutes of writes, on the same 2 cores (a third of our
+     * application's CPU for a minute and a half; its 8-thread rate was about 1,000 events/s after 60 s of writes and
+     * 1,340 after 180 s), so without it the rounds measure the warm-up rather than a running service. Under 5 % ended
+     * our warm-up after 100 s, at 1,086 events/s: the JIT was still finishing, hence 2 %.
      */
     static final int WRITE_WARMUP_SECONDS = integer("benchmarks.write-warmup-seconds", FULL ? 60 : 1);
+    static final int WRITE_WARMUP_MAX_SECONDS = integer("benchmarks.write-warmup-max-seconds",
+            FULL ? 300 : WRITE_WARMUP_SECONDS);
+    /** The JIT has settled when its compiler threads took under this share of the JVM's CPU over the last 10 s. */
+    static final double JIT_SETTLED_SHARE = 0.02;
     /**
      * bcrypt cost of the benchmark users' hashes, the same for every system. Low by default so that the figures measure
      * the write and read paths rather than password hashing on every request (at cost 10 a 2-core machine verifies a
@@ -113,6 +120,9 @@ class BenchmarkSuiteTest {
     final Portfolio portfolio = new Portfolio(SEED, TODAY);
     final Report report = new Report();
     final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Each write warm-up's length and how it ended; the JIT's share of the CPU during each system's write rounds. */
+    final List<String> warmUps = new ArrayList<>();
+    final List<String> jitInRounds = new ArrayList<>();
 
     @TempDir
     Path temp;
@@ -146,6 +156,10 @@ class BenchmarkSuiteTest {
                 measureRegister(register);
             }
         }
+        report.settings.add("write warm-ups (8 threads, until the JIT's compiler threads took under "
+                + Math.round(100 * JIT_SETTLED_SHARE) + "% of the JVM's CPU over 10 s): " + String.join("; ", warmUps));
+        report.settings.add("the JIT's share of the application's CPU during the write rounds (1 and 8 threads): "
+                + String.join("; ", jitInRounds));
         report.settings.add(String.format("run took %.1f min", (Instant.now().toEpochMilli() - started.toEpochMilli())
                 / 60_000.0));
         Path written = write();
@@ -172,7 +186,7 @@ class BenchmarkSuiteTest {
         Client manager = manager(app);
         Client admin = new Client(app.port, "admin", PASSWORD);
         String prefix = system == System.OURS ? "" : "(a) ";
-        writes(manager, system);
+        writes(manager, app, system);
 
         // bulk load of the portfolio, the way a migration loads one: the projections paused, the events appended,
         // then one rebuild (below) brings everything into the read models; without the import endpoint, over HTTP
@@ -211,9 +225,10 @@ class BenchmarkSuiteTest {
         }
     }
 
-    void writes(Client client, System system) throws Exception {
+    void writes(Client client, Child app, System system) throws Exception {
         Workload writes = new Workload();
-        writes.sendFor(client, i -> portfolio.contract(WARMUP_FROM + i), 8, WRITE_WARMUP_SECONDS); // JIT, pools
+        writes.sendUntil(client, i -> portfolio.contract(WARMUP_FROM + i), 8, jitSettled(app.pid(), system)); // JIT, pools
+        JitActivity.Sample roundsStart = JitActivity.sample(app.pid());
         for (int threads : new int[] {1, 8}) {
             int perRound = threads == 1 ? CONTRACTS_PER_ROUND_1 : CONTRACTS_PER_ROUND_8;
             int from = threads == 1 ? WRITES_1_FROM : WRITES_8_FROM;
@@ -226,6 +241,7 @@ class BenchmarkSuiteTest {
             report.put("HTTP writes, " + threads + " client thread" + (threads == 1 ? "" : "s") + " (events/s)",
                     system, Report.rounds(rates, "events/s"));
         }
+        jitDuringRounds("HTTP", system, roundsStart, JitActivity.sample(app.pid()));
         refusals(system.label + " writes", writes);
     }
 
@@ -399,7 +415,9 @@ class BenchmarkSuiteTest {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(standalone)
                 .run(arguments.toArray(String[]::new))) {
             CommandGateway gateway = context.getBean(CommandGateway.class);
-            warmUpGateway(gateway);
+            warmUpGateway(gateway, system);
+            long self = ProcessHandle.current().pid();
+            JitActivity.Sample roundsStart = JitActivity.sample(self);
             for (int threads : new int[] {1, 8}) {
                 int perRound = threads == 1 ? CONTRACTS_PER_ROUND_1 : CONTRACTS_PER_ROUND_8;
                 int from = threads == 1 ? WRITES_1_FROM : WRITES_8_FROM;
@@ -413,15 +431,50 @@ class BenchmarkSuiteTest {
                 report.put("Command gateway writes, " + threads + " thread" + (threads == 1 ? "" : "s")
                         + " (events/s)", system, Report.rounds(rates, "events/s"));
             }
+            jitDuringRounds("Command gateway", system, roundsStart, JitActivity.sample(self));
         }
     }
 
-    /** {@link #WRITE_WARMUP_SECONDS} of 8-thread writes through the gateway, fresh contracts each. */
-    void warmUpGateway(CommandGateway gateway) throws Exception {
-        long until = java.lang.System.nanoTime() + WRITE_WARMUP_SECONDS * 1_000_000_000L;
-        for (int from = WARMUP_FROM; java.lang.System.nanoTime() < until; from += 80) {
+    /** 8-thread writes through the gateway, fresh contracts each, until this JVM's JIT has settled. */
+    void warmUpGateway(CommandGateway gateway, System system) throws Exception {
+        BooleanSupplier warm = jitSettled(ProcessHandle.current().pid(), system);
+        for (int from = WARMUP_FROM; !warm.getAsBoolean(); from += 80) {
             sendThroughGateway(gateway, contracts(from, 80), 8);
         }
+    }
+
+    /**
+     * Whether a write warm-up of process {@code pid} is over, asked about once a second: after at least
+     * {@link #WRITE_WARMUP_SECONDS}, once its JIT compiler threads took under {@link #JIT_SETTLED_SHARE} of its CPU
+     * over the last 10 s, or at {@link #WRITE_WARMUP_MAX_SECONDS} in any case. The warm-up's length and the JIT's last
+     * share go into the report's settings.
+     */
+    BooleanSupplier jitSettled(long pid, System system) {
+        long start = java.lang.System.nanoTime();
+        java.util.ArrayDeque<JitActivity.Sample> window = new java.util.ArrayDeque<>();
+        return () -> {
+            JitActivity.Sample now = JitActivity.sample(pid);
+            window.addLast(now);
+            long at = java.lang.System.nanoTime();
+            while (window.size() > 1 && at - window.peekFirst().at() > 10_000_000_000L) {
+                window.removeFirst();
+            }
+            double seconds = (at - start) / 1e9;
+            double share = now.shareSince(window.peekFirst());
+            boolean tenSeconds = at - window.peekFirst().at() >= 9_000_000_000L;
+            boolean over = seconds >= WRITE_WARMUP_MAX_SECONDS
+                    || seconds >= WRITE_WARMUP_SECONDS && tenSeconds && share < JIT_SETTLED_SHARE;
+            if (over) {
+                warmUps.add(String.format("%s %.0f s (JIT %.0f%% of its CPU over the last 10 s)", system.label,
+                        seconds, 100 * share));
+            }
+            return over;
+        };
+    }
+
+    /** The JIT's share of the application's CPU over its write rounds, into the report's settings. */
+    void jitDuringRounds(String writes, System system, JitActivity.Sample start, JitActivity.Sample end) {
+        jitInRounds.add(String.format("%s %s %.1f%%", system.label, writes, 100 * end.shareSince(start)));
     }
 
     long sendThroughGateway(CommandGateway gateway, List<Script> scripts, int threads) throws Exception {
@@ -691,7 +744,7 @@ class BenchmarkSuiteTest {
     void measureRegister(Child register) throws Exception {
         Client client = manager(register);
         register.awaitUp(client, "/api/key-dates?from=2020-01-01", false);
-        writes(client, System.JPA_REGISTER);
+        writes(client, register, System.JPA_REGISTER);
         Workload load = new Workload();
         double seconds = load.send(client, contracts(0, REGISTER_CONTRACTS), 8);
         refusals("(b) portfolio load", load);
@@ -762,10 +815,11 @@ class BenchmarkSuiteTest {
                 + ", fsync and synchronous commit on; server version below)");
         report.settings.add(String.format("sizes: portfolio %,d contracts (5 to 20 events each) + %,d procurements + %d "
                         + "contracts of 50 events; (a) loads %,d contracts, (b) %,d; write rounds %d × %d contracts (1 thread) "
-                        + "and %d × %d (8 threads) after %d s of 8-thread writes to warm up; sustained load %d s; reads "
+                        + "and %d × %d (8 threads) after 8-thread writes to warm up (at least %d s, at most %d); sustained load %d s; reads "
                         + "%,d per query after %,d warm-up, throughput %d s at 8 threads", CONTRACTS,
                 Math.max(10, CONTRACTS / 20), LONG_HISTORIES, BASELINE_CONTRACTS, REGISTER_CONTRACTS, ROUNDS,
-                CONTRACTS_PER_ROUND_1, ROUNDS, CONTRACTS_PER_ROUND_8, WRITE_WARMUP_SECONDS, LAG_SECONDS, READS,
+                CONTRACTS_PER_ROUND_1, ROUNDS, CONTRACTS_PER_ROUND_8, WRITE_WARMUP_SECONDS, WRITE_WARMUP_MAX_SECONDS,
+                LAG_SECONDS, READS,
                 WARMUP, THROUGHPUT_SECONDS));
         report.notes.add("Events: every accepted write records one event (automatic renewals are derived, not "
                 + "stored), so events/s = accepted writes/s. Each write round uses fresh contracts of the same portfolio "

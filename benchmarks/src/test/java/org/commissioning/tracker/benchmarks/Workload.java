@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import org.commissioning.tracker.benchmarks.Portfolio.Request;
 import org.commissioning.tracker.benchmarks.Portfolio.Script;
@@ -61,15 +62,17 @@ final class Workload {
     }
 
     /**
-     * Sends scripts {@code next.apply(n)} for n = 0, 1, … with {@code threads} threads for {@code seconds} (each
-     * thread finishing the script it is on): a warm-up.
+     * Sends scripts {@code next.apply(n)} for n = 0, 1, … with {@code threads} threads until {@code warm} answers true
+     * (asked once a second; each thread finishing the script it is on): a warm-up.
      */
-    void sendFor(Client client, IntFunction<Script> next, int threads, int seconds) throws Exception {
+    void sendUntil(Client client, IntFunction<Script> next, int threads, BooleanSupplier warm) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         List<Future<?>> workers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             sustain(client, next, threads, running, workers, pool);
-            Thread.sleep(seconds * 1_000L);
+            do {
+                Thread.sleep(1_000);
+            } while (!warm.getAsBoolean());
             running.set(false);
             for (Future<?> worker : workers) {
                 worker.get();
