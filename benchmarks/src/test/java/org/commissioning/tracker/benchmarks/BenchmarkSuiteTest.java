@@ -227,7 +227,9 @@ class BenchmarkSuiteTest {
 
     void writes(Client client, Child app, System system) throws Exception {
         Workload writes = new Workload();
-        writes.sendUntil(client, i -> portfolio.contract(WARMUP_FROM + i), 8, jitSettled(app.pid(), system)); // JIT, pools
+        // the JIT, the pools
+        writes.sendUntil(client, i -> portfolio.contract(WARMUP_FROM + i), 8,
+                jitSettled(app.pid(), system.label + " HTTP"));
         JitActivity.Sample roundsStart = JitActivity.sample(app.pid());
         for (int threads : new int[] {1, 8}) {
             int perRound = threads == 1 ? CONTRACTS_PER_ROUND_1 : CONTRACTS_PER_ROUND_8;
@@ -437,19 +439,19 @@ class BenchmarkSuiteTest {
 
     /** 8-thread writes through the gateway, fresh contracts each, until this JVM's JIT has settled. */
     void warmUpGateway(CommandGateway gateway, System system) throws Exception {
-        BooleanSupplier warm = jitSettled(ProcessHandle.current().pid(), system);
+        BooleanSupplier warm = jitSettled(ProcessHandle.current().pid(), system.label + " gateway");
         for (int from = WARMUP_FROM; !warm.getAsBoolean(); from += 80) {
             sendThroughGateway(gateway, contracts(from, 80), 8);
         }
     }
 
     /**
-     * Whether a write warm-up of process {@code pid} is over, asked about once a second: after at least
-     * {@link #WRITE_WARMUP_SECONDS}, once its JIT compiler threads took under {@link #JIT_SETTLED_SHARE} of its CPU
-     * over the last 10 s, or at {@link #WRITE_WARMUP_MAX_SECONDS} in any case. The warm-up's length and the JIT's last
-     * share go into the report's settings.
+     * Whether a write warm-up of process {@code pid} is over, asked between writes (about once a second): after at
+     * least {@link #WRITE_WARMUP_SECONDS}, once its JIT compiler threads took under {@link #JIT_SETTLED_SHARE} of its
+     * CPU over the last 10 s, or at {@link #WRITE_WARMUP_MAX_SECONDS} in any case. The warm-up's length and the JIT's
+     * last share go into the report's settings.
      */
-    BooleanSupplier jitSettled(long pid, System system) {
+    BooleanSupplier jitSettled(long pid, String writes) {
         long start = java.lang.System.nanoTime();
         java.util.ArrayDeque<JitActivity.Sample> window = new java.util.ArrayDeque<>();
         return () -> {
@@ -465,7 +467,7 @@ class BenchmarkSuiteTest {
             boolean over = seconds >= WRITE_WARMUP_MAX_SECONDS
                     || seconds >= WRITE_WARMUP_SECONDS && tenSeconds && share < JIT_SETTLED_SHARE;
             if (over) {
-                warmUps.add(String.format("%s %.0f s (JIT %.0f%% of its CPU over the last 10 s)", system.label,
+                warmUps.add(String.format("%s %.0f s (JIT %.1f%% of its CPU over the last 10 s)", writes,
                         seconds, 100 * share));
             }
             return over;

@@ -62,8 +62,8 @@ final class Workload {
     }
 
     /**
-     * Sends scripts {@code next.apply(n)} for n = 0, 1, … with {@code threads} threads until {@code warm} answers true
-     * (asked once a second; each thread finishing the script it is on): a warm-up.
+     * Sends scripts {@code next.apply(n)} for n = 0, 1, … with {@code threads} threads until {@code warm} answers
+     * true (asked once a second; each thread finishing the script it is on): a warm-up.
      */
     void sendUntil(Client client, IntFunction<Script> next, int threads, BooleanSupplier warm) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
