@@ -452,23 +452,24 @@ class BenchmarkSuiteTest {
      * last share go into the report's settings.
      */
     BooleanSupplier jitSettled(long pid, String writes) {
-        long start = java.lang.System.nanoTime();
         java.util.ArrayDeque<JitActivity.Sample> window = new java.util.ArrayDeque<>();
+        window.addLast(JitActivity.sample(pid));
+        long start = window.peekFirst().at();
         return () -> {
             JitActivity.Sample now = JitActivity.sample(pid);
             window.addLast(now);
-            long at = java.lang.System.nanoTime();
+            long at = now.at();
             while (window.size() > 1 && at - window.peekFirst().at() > 10_000_000_000L) {
                 window.removeFirst();
             }
             double seconds = (at - start) / 1e9;
             double share = now.shareSince(window.peekFirst());
-            boolean tenSeconds = at - window.peekFirst().at() >= 9_000_000_000L;
+            double windowSeconds = (at - window.peekFirst().at()) / 1e9;
             boolean over = seconds >= WRITE_WARMUP_MAX_SECONDS
-                    || seconds >= WRITE_WARMUP_SECONDS && tenSeconds && share < JIT_SETTLED_SHARE;
+                    || seconds >= WRITE_WARMUP_SECONDS && windowSeconds >= 9 && share < JIT_SETTLED_SHARE;
             if (over) {
-                warmUps.add(String.format("%s %.0f s (JIT %.1f%% of its CPU over the last 10 s)", writes,
-                        seconds, 100 * share));
+                warmUps.add(String.format("%s %.0f s (JIT %.1f%% of its CPU over the last %.0f s)", writes,
+                        seconds, 100 * share, windowSeconds));
             }
             return over;
         };

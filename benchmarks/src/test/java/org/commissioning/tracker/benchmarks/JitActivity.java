@@ -11,6 +11,10 @@ import java.util.stream.Stream;
  * clock ticks. A write round measured while this share is high measures the warm-up, not the application: on 2 cores a
  * fresh JVM of ours compiled for about two minutes of 8-thread writes, at a third of the application's CPU, and its
  * write rate nearly doubled once that stopped (README, "HTTP writes").
+ *
+ * <p>Only live compiler threads are counted, while the process's figure keeps its ended threads' time: a JVM that stops
+ * idle compiler threads ({@code -XX:+UseDynamicNumberOfCompilerThreads}, with more than one thread of a kind, which 2
+ * cores do not give) would show less JIT work than it did.
  */
 final class JitActivity {
 
