@@ -46,14 +46,21 @@ class DeferredIndexes implements DeferredUpkeep {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final List<String> names;
+    private final String buildMemory;
 
     DeferredIndexes(JdbcTemplate jdbc, TransactionTemplate transactions,
                     @Value("${tracker.projections.rebuild.deferred-indexes:contract_state_period_during_idx,"
                             + "contract_state_period_active_idx,key_date_by_party,key_date_of_subject,key_date_pkey}")
-                    List<String> names) {
+                    List<String> names,
+                    @Value("${tracker.projections.rebuild.index-build-memory:256MB}") String buildMemory) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.names = names.stream().map(String::strip).filter(name -> !name.isEmpty()).toList();
+        if (!buildMemory.matches("[0-9]{1,9}(kB|MB|GB)?")) {
+            throw new IllegalArgumentException("tracker.projections.rebuild.index-build-memory must be a size such as"
+                    + " 256MB, not " + buildMemory);
+        }
+        this.buildMemory = buildMemory;
     }
 
     /** Creates the indexes a rebuild dropped and did not create again (it died part way). */
@@ -137,6 +144,8 @@ class DeferredIndexes implements DeferredUpkeep {
             Boolean exists = jdbc.queryForObject("select to_regclass(cast(? as text)) is not null", Boolean.class,
                     name);
             if (!definition.isEmpty() && !Boolean.TRUE.equals(exists)) {
+                // the build's sort (B-tree) or its entries (GIN) in memory rather than in temporary files
+                jdbc.execute("set local maintenance_work_mem = '" + buildMemory + "'");
                 jdbc.execute(definition.getFirst());
             }
             jdbc.update("delete from read_model_deferred_index where index_name = ?", name);

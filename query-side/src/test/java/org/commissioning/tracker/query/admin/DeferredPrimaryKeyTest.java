@@ -1,6 +1,7 @@
 package org.commissioning.tracker.query.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class DeferredPrimaryKeyTest {
                 .containsEntry("definition", "PRIMARY KEY (date, subject_id, kind, subject_type, ordinal)");
         String subjectIndex = indexDefinition("key_date_of_subject");
         DeferredIndexes deferred = new DeferredIndexes(jdbc, transactions, List.of("key_date_pkey",
-                "key_date_of_subject"));
+                "key_date_of_subject"), "256MB");
 
         deferred.defer();
         assertThat(jdbc.queryForList("select conname from pg_constraint where conrelid = 'key_date'::regclass "
@@ -66,10 +67,17 @@ class DeferredPrimaryKeyTest {
                 + "'{c:council}') on conflict do nothing")).isZero();
 
         // a rebuild died with the primary key dropped: the next start adds it
-        new DeferredIndexes(jdbc, transactions, List.of("key_date_pkey")).defer();
+        new DeferredIndexes(jdbc, transactions, List.of("key_date_pkey"), "64MB").defer();
         assertThat(jdbc.queryForObject("select to_regclass('key_date_pkey') is null", Boolean.class)).isTrue();
-        new DeferredIndexes(jdbc, transactions, List.of()).restoreAtStart();
+        new DeferredIndexes(jdbc, transactions, List.of(), "64MB").restoreAtStart();
         assertThat(primaryKey()).isEqualTo(migrated);
+    }
+
+    @Test
+    void anIndexBuildMemoryThatIsNotASizeIsRefusedAtStart() {
+        assertThatThrownBy(() -> new DeferredIndexes(jdbc, transactions, List.of(), "256MB'; drop table key_date; --"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index-build-memory");
+        assertThat(jdbc.queryForObject("select to_regclass('key_date') is not null", Boolean.class)).isTrue();
     }
 
     /** The key dates' primary key: its constraint's name, type and definition, and its index's definition. */
