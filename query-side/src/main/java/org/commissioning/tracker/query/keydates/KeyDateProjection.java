@@ -2,6 +2,7 @@ package org.commissioning.tracker.query.keydates;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * The key dates of every contract: after a contract's events, its history up to the last of them is folded by the
  * shared date rules ({@link ContractKeyDates}) and its rows replaced. Events are handled in batches (one transaction
  * each): a contract is recomputed once per batch, from the batch's own events when they are its whole history so far
- * (a replay, a bulk load), else from the event store. Idempotent (the same events give the same rows; events older
+ * (a replay, a bulk load), else from the event store; when the events moved none of its dates, only the version its
+ * rows stand for is moved ({@link PendingSubject#plan}). Idempotent (the same events give the same rows; events older
  * than what is projected change nothing) and replayable (a reset clears the rows, series and subjects; the horizon
  * stays, so a rebuild gives the same rows).
  */
@@ -56,15 +58,14 @@ class KeyDateProjection {
         LocalDate materialisedThrough = horizon.sharedForWriting();
         Map<String, Long> projected = store.versionsOf(Subject.CONTRACT, List.copyOf(pending.keySet()));
         List<Replacement> replacements = new ArrayList<>(pending.size());
-        pending.forEach((id, contract) -> {
-            if (projected.getOrDefault(id, -1L) > contract.sequence()) {
-                return;
-            }
-            ContractTimeline timeline = ContractTimeline.of(contract.history(eventStore));
-            replacements.add(new Replacement(Subject.of(timeline.registration()), contract.sequence(),
-                    ContractKeyDates.of(timeline)));
-        });
+        Map<String, Long> versionsOnly = new HashMap<>();
+        pending.forEach((id, contract) -> contract.plan(projected.getOrDefault(id, -1L), eventStore, history -> {
+            ContractTimeline timeline = ContractTimeline.of(history);
+            return new Replacement(Subject.of(timeline.registration()), contract.sequence(),
+                    ContractKeyDates.of(timeline));
+        }, replacements, versionsOnly));
         store.replace(replacements, materialisedThrough);
+        store.moveVersions(Subject.CONTRACT, versionsOnly);
         pending.clear();
     }
 

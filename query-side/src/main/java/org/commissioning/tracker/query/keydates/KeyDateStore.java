@@ -76,6 +76,20 @@ class KeyDateStore {
         return versions;
     }
 
+    /** Records that these subjects' rows, unchanged, stand for these later versions of their aggregates. */
+    void moveVersions(String type, Map<String, Long> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("update key_date_subject set version = ? where subject_type = ? and subject_id = ?"
+                + " and version < ?", List.copyOf(versions.entrySet()), 500, (ps, version) -> {
+            ps.setLong(1, version.getValue());
+            ps.setString(2, type);
+            ps.setString(3, version.getKey());
+            ps.setLong(4, version.getValue());
+        });
+    }
+
     /** A subject's obligations as of {@code version} of its aggregate. */
     record Replacement(Subject subject, long version, KeyDateSchedule schedule) {
     }

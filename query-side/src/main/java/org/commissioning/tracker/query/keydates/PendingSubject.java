@@ -2,8 +2,11 @@ package org.commissioning.tracker.query.keydates;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.commissioning.tracker.query.keydates.KeyDateStore.Replacement;
 
 /**
  * A contract or procurement whose key dates are recomputed at the end of a batch: up to {@code sequence}, from the
@@ -36,6 +39,31 @@ final class PendingSubject<E> {
     /** The last sequence number the batch brought: the version the recomputed key dates stand for. */
     long sequence() {
         return sequence;
+    }
+
+    /**
+     * What this subject's rows need, given the version of its aggregate they stand for ({@code projected}, −1 for
+     * none) and how its history folds into rows ({@code fold}, the shared date rules): nothing when they stand for a
+     * later version; only their version moved ({@code versionsOnly}) when the history up to {@code projected} folds
+     * into the same subject and dates as the history now, as after an event that moves no date (a variation of the
+     * price, a completed review); else a replacement. The rows depend on nothing but the history (not on "today";
+     * series occurrences past the horizon are the horizon's), so equal folds mean equal rows.
+     */
+    void plan(long projected, EventStore eventStore, Function<List<E>, Replacement> fold,
+              List<Replacement> replacements, Map<String, Long> versionsOnly) {
+        if (projected > sequence) {
+            return;
+        }
+        List<E> history = history(eventStore);
+        Replacement now = fold.apply(history);
+        if (projected >= 0 && projected < history.size()) {
+            Replacement then = fold.apply(history.subList(0, Math.toIntExact(projected) + 1));
+            if (then.subject().equals(now.subject()) && then.schedule().equals(now.schedule())) {
+                versionsOnly.put(now.subject().id(), sequence);
+                return;
+            }
+        }
+        replacements.add(now);
     }
 
     /** Its events up to {@code sequence}: the batch's own when they are the whole history, else the event store's. */

@@ -2,6 +2,7 @@ package org.commissioning.tracker.query.keydates;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The key dates of every procurement (standstill end, planned award, planned go-live), in the same table and
  * processing group as the contracts' ({@link KeyDateProjection}): after a procurement's events its history is folded
  * by the shared rules ({@link ProcurementKeyDates}) and its rows replaced, once per batch, from the batch's own events
- * when they are its whole history so far (a replay), else from the event store. Idempotent (events older than what is
+ * when they are its whole history so far (a replay), else from the event store; when the events moved none of its
+ * dates, only the version its rows stand for is moved. Idempotent (events older than what is
  * projected change nothing) and replayable: the group's reset ({@link KeyDateProjection#reset()}) clears every
  * subject's rows, procurements' included.
  */
@@ -54,15 +56,15 @@ class ProcurementKeyDateProjection {
         LocalDate materialisedThrough = horizon.sharedForWriting();
         Map<String, Long> projected = store.versionsOf(Subject.PROCUREMENT, List.copyOf(pending.keySet()));
         List<Replacement> replacements = new ArrayList<>(pending.size());
-        pending.forEach((id, procurement) -> {
-            if (projected.getOrDefault(id, -1L) > procurement.sequence()) {
-                return;
-            }
-            ProcurementTimeline timeline = ProcurementTimeline.of(procurement.history(eventStore));
-            replacements.add(new Replacement(Subject.of(timeline.planning()), procurement.sequence(),
-                    ProcurementKeyDates.of(timeline)));
-        });
+        Map<String, Long> versionsOnly = new HashMap<>();
+        pending.forEach((id, procurement) -> procurement.plan(projected.getOrDefault(id, -1L), eventStore,
+                history -> {
+                    ProcurementTimeline timeline = ProcurementTimeline.of(history);
+                    return new Replacement(Subject.of(timeline.planning()), procurement.sequence(),
+                            ProcurementKeyDates.of(timeline));
+                }, replacements, versionsOnly));
         store.replace(replacements, materialisedThrough);
+        store.moveVersions(Subject.PROCUREMENT, versionsOnly);
         pending.clear();
     }
 }
