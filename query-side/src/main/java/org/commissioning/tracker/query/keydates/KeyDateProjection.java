@@ -37,11 +37,14 @@ class KeyDateProjection {
     private final EventStore eventStore;
     private final KeyDateStore store;
     private final KeyDateHorizon horizon;
+    private final RecentHistories recent;
 
-    KeyDateProjection(EventStore eventStore, KeyDateStore store, KeyDateHorizon horizon) {
+    KeyDateProjection(EventStore eventStore, KeyDateStore store, KeyDateHorizon horizon,
+            RecentHistories recent) {
         this.eventStore = eventStore;
         this.store = store;
         this.horizon = horizon;
+        this.recent = recent;
     }
 
     @EventHandler
@@ -59,7 +62,7 @@ class KeyDateProjection {
         Map<String, Long> projected = store.versionsOf(Subject.CONTRACT, List.copyOf(pending.keySet()));
         List<Replacement> replacements = new ArrayList<>(pending.size());
         Map<String, Long> versionsOnly = new HashMap<>();
-        pending.forEach((id, contract) -> contract.plan(projected.getOrDefault(id, -1L), eventStore, history -> {
+        pending.forEach((id, contract) -> contract.plan(projected.getOrDefault(id, -1L), eventStore, recent, history -> {
             ContractTimeline timeline = ContractTimeline.of(history);
             return new Replacement(Subject.of(timeline.registration()), contract.sequence(),
                     ContractKeyDates.of(timeline));

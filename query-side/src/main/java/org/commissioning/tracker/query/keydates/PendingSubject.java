@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.commissioning.tracker.query.events.ProcessorBatch;
 import org.commissioning.tracker.query.keydates.KeyDateStore.Replacement;
 
 /**
@@ -49,12 +50,12 @@ final class PendingSubject<E> {
      * value, a commencement on the planned start); else a replacement. The rows depend on nothing but the history (not on "today";
      * series occurrences past the horizon are the horizon's), so equal folds mean equal rows.
      */
-    void plan(long projected, EventStore eventStore, Function<List<E>, Replacement> fold,
+    void plan(long projected, EventStore eventStore, RecentHistories recent, Function<List<E>, Replacement> fold,
               List<Replacement> replacements, Map<String, Long> versionsOnly) {
         if (projected > sequence) {
             return;
         }
-        List<E> history = history(eventStore);
+        List<E> history = history(eventStore, recent);
         Replacement now = fold.apply(history);
         if (projected >= 0 && projected < history.size()) {
             Replacement then = fold.apply(history.subList(0, Math.toIntExact(projected) + 1));
@@ -66,15 +67,33 @@ final class PendingSubject<E> {
         replacements.add(now);
     }
 
-    /** Its events up to {@code sequence}: the batch's own when they are the whole history, else the event store's. */
-    List<E> history(EventStore eventStore) {
+    /**
+     * Its events up to {@code sequence}: the batch's own when they are the whole history; else the history kept in
+     * {@code recent}, cut at {@code sequence} or followed by the batch's events when they come right after it; else
+     * the event store's. Kept in {@code recent} for the next batch, except in a batch into emptied tables (a bulk
+     * rebuild: every history is whole in its batch, and seen once).
+     */
+    List<E> history(EventStore eventStore, RecentHistories recent) {
+        List<E> history;
+        List<E> known = recent.get(aggregateId);
         if (contiguous && firstSeen == 0 && seen.size() == sequence + 1) {
-            return seen;
+            history = seen;
+        } else if (known != null && known.size() > sequence) {
+            return known.subList(0, Math.toIntExact(sequence) + 1);
+        } else if (known != null && contiguous && firstSeen == known.size()) {
+            history = new ArrayList<>(known.size() + seen.size());
+            history.addAll(known);
+            history.addAll(seen);
+        } else {
+            history = eventStore.readEvents(aggregateId, 0).asStream()
+                    .takeWhile(message -> message.getSequenceNumber() <= sequence)
+                    .map(DomainEventMessage::getPayload)
+                    .map(type::cast)
+                    .toList();
         }
-        return eventStore.readEvents(aggregateId, 0).asStream()
-                .takeWhile(message -> message.getSequenceNumber() <= sequence)
-                .map(DomainEventMessage::getPayload)
-                .map(type::cast)
-                .toList();
+        if (!ProcessorBatch.intoEmptyTables()) {
+            recent.put(aggregateId, history);
+        }
+        return history;
     }
 }

@@ -35,11 +35,14 @@ class ProcurementKeyDateProjection {
     private final EventStore eventStore;
     private final KeyDateStore store;
     private final KeyDateHorizon horizon;
+    private final RecentHistories recent;
 
-    ProcurementKeyDateProjection(EventStore eventStore, KeyDateStore store, KeyDateHorizon horizon) {
+    ProcurementKeyDateProjection(EventStore eventStore, KeyDateStore store, KeyDateHorizon horizon,
+            RecentHistories recent) {
         this.eventStore = eventStore;
         this.store = store;
         this.horizon = horizon;
+        this.recent = recent;
     }
 
     @EventHandler
@@ -57,7 +60,7 @@ class ProcurementKeyDateProjection {
         Map<String, Long> projected = store.versionsOf(Subject.PROCUREMENT, List.copyOf(pending.keySet()));
         List<Replacement> replacements = new ArrayList<>(pending.size());
         Map<String, Long> versionsOnly = new HashMap<>();
-        pending.forEach((id, procurement) -> procurement.plan(projected.getOrDefault(id, -1L), eventStore,
+        pending.forEach((id, procurement) -> procurement.plan(projected.getOrDefault(id, -1L), eventStore, recent,
                 history -> {
                     ProcurementTimeline timeline = ProcurementTimeline.of(history);
                     return new Replacement(Subject.of(timeline.planning()), procurement.sequence(),
