@@ -62,11 +62,12 @@ class KeyDateProjection {
         Map<String, Long> projected = store.versionsOf(Subject.CONTRACT, List.copyOf(pending.keySet()));
         List<Replacement> replacements = new ArrayList<>(pending.size());
         Map<String, Long> versionsOnly = new HashMap<>();
-        pending.forEach((id, contract) -> contract.plan(projected.getOrDefault(id, -1L), eventStore, recent, history -> {
-            ContractTimeline timeline = ContractTimeline.of(history);
-            return new Replacement(Subject.of(timeline.registration()), contract.sequence(),
-                    ContractKeyDates.of(timeline));
-        }, replacements, versionsOnly));
+        pending.forEach((id, contract) -> contract.plan(projected.getOrDefault(id, -1L), eventStore, recent,
+                history -> {
+                    ContractTimeline timeline = ContractTimeline.of(history);
+                    return new Replacement(Subject.of(timeline.registration()), contract.sequence(),
+                            ContractKeyDates.of(timeline));
+                }, replacements, versionsOnly));
         store.replace(replacements, materialisedThrough);
         store.moveVersions(Subject.CONTRACT, versionsOnly);
         pending.clear();

@@ -47,8 +47,8 @@ final class PendingSubject<E> {
      * none) and how its history folds into rows ({@code fold}, the shared date rules): nothing when they stand for a
      * later version; only their version moved ({@code versionsOnly}) when the history up to {@code projected} folds
      * into the same subject and dates as the history now, as after an event that moves no date (a variation of the
-     * value, a commencement on the planned start); else a replacement. The rows depend on nothing but the history (not on "today";
-     * series occurrences past the horizon are the horizon's), so equal folds mean equal rows.
+     * value, a commencement on the planned start); else a replacement. The rows depend on nothing but the history
+     * (not on "today"; series occurrences past the horizon are the horizon's), so equal folds mean equal rows.
      */
     void plan(long projected, EventStore eventStore, RecentHistories recent, Function<List<E>, Replacement> fold,
               List<Replacement> replacements, Map<String, Long> versionsOnly) {
