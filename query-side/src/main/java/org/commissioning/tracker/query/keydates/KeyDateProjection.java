@@ -1,15 +1,10 @@
 package org.commissioning.tracker.query.keydates;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.SourceId;
 import org.commissioning.tracker.query.events.ProcessorBatch;
 import org.commissioning.tracker.query.keydates.KeyDateStore.Replacement;
@@ -34,17 +29,12 @@ class KeyDateProjection {
     static final String PROCESSING_GROUP = "key-dates";
     private static final String PENDING = KeyDateProjection.class.getName() + ".pending";
 
-    private final EventStore eventStore;
+    private final KeyDateRefresh refresh;
     private final KeyDateStore store;
-    private final KeyDateHorizon horizon;
-    private final RecentHistories recent;
 
-    KeyDateProjection(EventStore eventStore, KeyDateStore store, KeyDateHorizon horizon,
-            RecentHistories recent) {
-        this.eventStore = eventStore;
+    KeyDateProjection(KeyDateRefresh refresh, KeyDateStore store) {
+        this.refresh = refresh;
         this.store = store;
-        this.horizon = horizon;
-        this.recent = recent;
     }
 
     @EventHandler
@@ -55,22 +45,10 @@ class KeyDateProjection {
     }
 
     private void flush(Map<String, PendingSubject<ContractEvent>> pending) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        LocalDate materialisedThrough = horizon.sharedForWriting();
-        Map<String, Long> projected = store.versionsOf(Subject.CONTRACT, List.copyOf(pending.keySet()));
-        List<Replacement> replacements = new ArrayList<>(pending.size());
-        Map<String, Long> versionsOnly = new HashMap<>();
-        pending.forEach((id, contract) -> contract.plan(projected.getOrDefault(id, -1L), eventStore, recent,
-                history -> {
-                    ContractTimeline timeline = ContractTimeline.of(history);
-                    return new Replacement(Subject.of(timeline.registration()), contract.sequence(),
-                            ContractKeyDates.of(timeline));
-                }, replacements, versionsOnly));
-        store.replace(replacements, materialisedThrough);
-        store.moveVersions(Subject.CONTRACT, versionsOnly);
-        pending.clear();
+        refresh.flush(Subject.CONTRACT, pending, (history, version) -> {
+            ContractTimeline timeline = ContractTimeline.of(history);
+            return new Replacement(Subject.of(timeline.registration()), version, ContractKeyDates.of(timeline));
+        });
     }
 
     @ResetHandler

@@ -3,7 +3,7 @@ package org.commissioning.tracker.query.keydates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.commissioning.tracker.query.events.ProcessorBatch;
@@ -44,21 +44,23 @@ final class PendingSubject<E> {
 
     /**
      * What this subject's rows need, given the version of its aggregate they stand for ({@code projected}, −1 for
-     * none) and how its history folds into rows ({@code fold}, the shared date rules): nothing when they stand for a
-     * later version; only their version moved ({@code versionsOnly}) when the history up to {@code projected} folds
-     * into the same subject and dates as the history now, as after an event that moves no date (a variation of the
-     * value, a commencement on the planned start); else a replacement. The rows depend on nothing but the history
-     * (not on "today"; series occurrences past the horizon are the horizon's), so equal folds mean equal rows.
+     * none) and how a history folds into rows as of a version ({@code fold}, the shared date rules): nothing when they
+     * stand for a later version; only their version moved ({@code versionsOnly}) when the history up to
+     * {@code projected} folds into the same subject and dates as the history now, as after an event that moves no
+     * date (a variation of the value, a commencement on the planned start); else a replacement. The rows depend on
+     * nothing but the history (not on "today"; series occurrences past the horizon are the horizon's), so equal folds
+     * mean equal rows.
      */
-    void plan(long projected, EventStore eventStore, RecentHistories recent, Function<List<E>, Replacement> fold,
-              List<Replacement> replacements, Map<String, Long> versionsOnly) {
+    void plan(long projected, EventStore eventStore, RecentHistories recent,
+              BiFunction<List<E>, Long, Replacement> fold, List<Replacement> replacements,
+              Map<String, Long> versionsOnly) {
         if (projected > sequence) {
             return;
         }
         List<E> history = history(eventStore, recent);
-        Replacement now = fold.apply(history);
+        Replacement now = fold.apply(history, sequence);
         if (projected >= 0 && projected < history.size()) {
-            Replacement then = fold.apply(history.subList(0, Math.toIntExact(projected) + 1));
+            Replacement then = fold.apply(history.subList(0, Math.toIntExact(projected) + 1), projected);
             if (then.subject().equals(now.subject()) && then.schedule().equals(now.schedule())) {
                 versionsOnly.put(now.subject().id(), sequence);
                 return;
@@ -74,23 +76,27 @@ final class PendingSubject<E> {
      * rebuild: every history is whole in its batch, and seen once).
      */
     List<E> history(EventStore eventStore, RecentHistories recent) {
-        List<E> history;
-        List<E> known = recent.get(aggregateId);
         if (contiguous && firstSeen == 0 && seen.size() == sequence + 1) {
-            history = seen;
-        } else if (known != null && known.size() > sequence) {
+            return kept(seen, recent);
+        }
+        List<E> known = recent.get(aggregateId);
+        if (known != null && known.size() > sequence) {
             return known.subList(0, Math.toIntExact(sequence) + 1);
-        } else if (known != null && contiguous && firstSeen == known.size()) {
-            history = new ArrayList<>(known.size() + seen.size());
+        }
+        if (known != null && contiguous && firstSeen == known.size()) {
+            List<E> history = new ArrayList<>(known.size() + seen.size());
             history.addAll(known);
             history.addAll(seen);
-        } else {
-            history = eventStore.readEvents(aggregateId, 0).asStream()
-                    .takeWhile(message -> message.getSequenceNumber() <= sequence)
-                    .map(DomainEventMessage::getPayload)
-                    .map(type::cast)
-                    .toList();
+            return kept(history, recent);
         }
+        return kept(eventStore.readEvents(aggregateId, 0).asStream()
+                .takeWhile(message -> message.getSequenceNumber() <= sequence)
+                .map(DomainEventMessage::getPayload)
+                .map(type::cast)
+                .toList(), recent);
+    }
+
+    private List<E> kept(List<E> history, RecentHistories recent) {
         if (!ProcessorBatch.intoEmptyTables()) {
             recent.put(aggregateId, history);
         }

@@ -1,14 +1,9 @@
 package org.commissioning.tracker.query.keydates;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.SourceId;
 import org.commissioning.tracker.query.events.ProcessorBatch;
 import org.commissioning.tracker.query.keydates.KeyDateStore.Replacement;
@@ -32,17 +27,10 @@ class ProcurementKeyDateProjection {
 
     private static final String PENDING = ProcurementKeyDateProjection.class.getName() + ".pending";
 
-    private final EventStore eventStore;
-    private final KeyDateStore store;
-    private final KeyDateHorizon horizon;
-    private final RecentHistories recent;
+    private final KeyDateRefresh refresh;
 
-    ProcurementKeyDateProjection(EventStore eventStore, KeyDateStore store, KeyDateHorizon horizon,
-            RecentHistories recent) {
-        this.eventStore = eventStore;
-        this.store = store;
-        this.horizon = horizon;
-        this.recent = recent;
+    ProcurementKeyDateProjection(KeyDateRefresh refresh) {
+        this.refresh = refresh;
     }
 
     @EventHandler
@@ -53,21 +41,9 @@ class ProcurementKeyDateProjection {
     }
 
     private void flush(Map<String, PendingSubject<ProcurementEvent>> pending) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        LocalDate materialisedThrough = horizon.sharedForWriting();
-        Map<String, Long> projected = store.versionsOf(Subject.PROCUREMENT, List.copyOf(pending.keySet()));
-        List<Replacement> replacements = new ArrayList<>(pending.size());
-        Map<String, Long> versionsOnly = new HashMap<>();
-        pending.forEach((id, procurement) -> procurement.plan(projected.getOrDefault(id, -1L), eventStore, recent,
-                history -> {
-                    ProcurementTimeline timeline = ProcurementTimeline.of(history);
-                    return new Replacement(Subject.of(timeline.planning()), procurement.sequence(),
-                            ProcurementKeyDates.of(timeline));
-                }, replacements, versionsOnly));
-        store.replace(replacements, materialisedThrough);
-        store.moveVersions(Subject.PROCUREMENT, versionsOnly);
-        pending.clear();
+        refresh.flush(Subject.PROCUREMENT, pending, (history, version) -> {
+            ProcurementTimeline timeline = ProcurementTimeline.of(history);
+            return new Replacement(Subject.of(timeline.planning()), version, ProcurementKeyDates.of(timeline));
+        });
     }
 }
