@@ -19,16 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The bulk rebuild drops the state periods' SP-GiST indexes and three of the key dates' indexes (their primary key
- * among them) while it fills the read models and creates them again at its end: after a rebuild every index of the schema is there as the migrations made
- * it, and an index left dropped by a rebuild that never finished (the process died part way, its definition still
+ * The bulk rebuild drops the state periods' SP-GiST indexes and primary key, three of the key dates' indexes (their
+ * primary key among them) and the contracts' event rows' primary key while it fills the read models and creates them
+ * again at its end: after a rebuild every index of the schema is there as the migrations made it, and an index left dropped by a rebuild that never finished (the process died part way, its definition still
  * recorded) is created again when the application next starts.
  */
 class DeferredIndexesTest {
 
-    /** The deferred indexes, as the migrations V3, V4 and V9 create them (the key dates' primary key with V3's table). */
+    /** The deferred indexes, as the migrations V1, V3, V4 and V9 create them (the primary keys with their tables). */
     private static final String[] DEFERRED = {"contract_state_period_during_idx", "contract_state_period_active_idx",
-            "key_date_by_party", "key_date_of_subject", "key_date_pkey"};
+            "key_date_by_party", "key_date_of_subject", "key_date_pkey", "contract_event_view_pkey",
+            "contract_state_period_pkey"};
 
     @Test
     void aRebuildLeavesEveryIndexAsMigratedAndAStartCreatesOneADeadRebuildLeftDropped() throws Exception {
@@ -52,8 +53,11 @@ class DeferredIndexesTest {
                 assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
                 assertThat(indexes(database)).isEqualTo(migrated);
                 assertThat(recorded(database)).isZero();
-                assertThat(primaryKeyOfKeyDates(database)).isEqualTo("PRIMARY KEY (date, subject_id, kind, subject_type, "
-                        + "ordinal)");
+                assertThat(primaryKey(database, "key_date")).isEqualTo("PRIMARY KEY (date, subject_id, kind, "
+                        + "subject_type, ordinal)");
+                assertThat(primaryKey(database, "contract_event_view")).isEqualTo("PRIMARY KEY (contract_id, sequence)");
+                assertThat(primaryKey(database, "contract_state_period"))
+                        .isEqualTo("PRIMARY KEY (contract_id, from_date)");
                 Response register = api.get("/api/contracts?asOf=2017-01-01");
                 assertThat(register.json().get("total").asLong()).as(register.body()).isEqualTo(1);
             }
@@ -89,12 +93,15 @@ class DeferredIndexesTest {
         return found;
     }
 
-    /** The key dates' primary key constraint, as PostgreSQL defines it (null: none). */
-    private static String primaryKeyOfKeyDates(DataSource database) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select pg_get_constraintdef(oid) from pg_constraint "
-                     + "where conrelid = 'key_date'::regclass and contype = 'p'")) {
-            return rows.next() ? rows.getString(1) : null;
+    /** A table's primary key constraint, as PostgreSQL defines it (null: none). */
+    private static String primaryKey(DataSource database, String table) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement("select pg_get_constraintdef(oid) from pg_constraint "
+                     + "where conrelid = cast(? as regclass) and contype = 'p'")) {
+            select.setString(1, table);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
         }
     }
 

@@ -18,8 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The indexes a bulk rebuild drops while it fills the read models and creates again once they are full
- * ({@code tracker.projections.rebuild.deferred-indexes}): the state periods' two SP-GiST range indexes, and the key
- * dates' GIN index, their index by subject and their primary key. Measured on the benchmark suite's portfolio,
+ * ({@code tracker.projections.rebuild.deferred-indexes}): the state periods' two SP-GiST range indexes, the key
+ * dates' GIN index, their index by subject and their primary key, and the primary keys of the contracts' event rows
+ * and state periods (each a B-tree into which two writers' batches of contracts, in identifier order each, insert
+ * side by side). Measured on the benchmark suite's portfolio,
  * inserting the state periods and the key dates row by row into their indexes was over half of PostgreSQL's time in a
  * rebuild; building each index once over the filled table costs a small part of that (the key dates' primary key
  * too: its rows arrive in subject order, so each lands at a random place in an index ordered by date; 340,000 rows
@@ -50,7 +52,8 @@ class DeferredIndexes implements DeferredUpkeep {
 
     DeferredIndexes(JdbcTemplate jdbc, TransactionTemplate transactions,
                     @Value("${tracker.projections.rebuild.deferred-indexes:contract_state_period_during_idx,"
-                            + "contract_state_period_active_idx,key_date_by_party,key_date_of_subject,key_date_pkey}")
+                            + "contract_state_period_active_idx,key_date_by_party,key_date_of_subject,key_date_pkey,"
+                            + "contract_event_view_pkey,contract_state_period_pkey}")
                     List<String> names,
                     @Value("${tracker.projections.rebuild.index-build-memory:256MB}") String buildMemory) {
         this.jdbc = jdbc;
