@@ -21,8 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The bulk rebuild drops the state periods' SP-GiST indexes and primary key, three of the key dates' indexes (their
  * primary key among them) and the contracts' event rows' primary key while it fills the read models and creates them
- * again at its end: after a rebuild every index of the schema is there as the migrations made it, and an index left dropped by a rebuild that never finished (the process died part way, its definition still
- * recorded) is created again when the application next starts.
+ * again at its end: after a rebuild every index of the schema is there as the migrations made it, and an index left
+ * dropped by a rebuild that never finished (the process died part way, its definition still recorded) is created
+ * again when the application next starts.
  */
 class DeferredIndexesTest {
 
@@ -55,7 +56,8 @@ class DeferredIndexesTest {
                 assertThat(recorded(database)).isZero();
                 assertThat(primaryKey(database, "key_date")).isEqualTo("PRIMARY KEY (date, subject_id, kind, "
                         + "subject_type, ordinal)");
-                assertThat(primaryKey(database, "contract_event_view")).isEqualTo("PRIMARY KEY (contract_id, sequence)");
+                assertThat(primaryKey(database, "contract_event_view"))
+                        .isEqualTo("PRIMARY KEY (contract_id, sequence)");
                 assertThat(primaryKey(database, "contract_state_period"))
                         .isEqualTo("PRIMARY KEY (contract_id, from_date)");
                 Response register = api.get("/api/contracts?asOf=2017-01-01");
@@ -96,8 +98,8 @@ class DeferredIndexesTest {
     /** A table's primary key constraint, as PostgreSQL defines it (null: none). */
     private static String primaryKey(DataSource database, String table) throws SQLException {
         try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement("select pg_get_constraintdef(oid) from pg_constraint "
-                     + "where conrelid = cast(? as regclass) and contype = 'p'")) {
+             PreparedStatement select = connection.prepareStatement("select pg_get_constraintdef(oid) "
+                     + "from pg_constraint where conrelid = cast(? as regclass) and contype = 'p'")) {
             select.setString(1, table);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
