@@ -46,7 +46,7 @@ public final class RecordedEventRowsSql {
         }
         jdbc.batchUpdate("""
                 insert into %1$s (%2$s, %3$s)
-                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as json))
                 on conflict (%2$s, sequence) do update set type = excluded.type,
                     effective_on = excluded.effective_on, recorded_at = excluded.recorded_at,
                     recorded_by = excluded.recorded_by, reason = excluded.reason,

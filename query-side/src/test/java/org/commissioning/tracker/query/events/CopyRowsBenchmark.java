@@ -179,7 +179,7 @@ class CopyRowsBenchmark {
             return;
         }
         jdbc.batchUpdate("insert into contract_event_view (contract_id, sequence, type, effective_on, recorded_at, "
-                + "recorded_by, reason, correlation_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))",
+                + "recorded_by, reason, correlation_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as json))",
                 rows.stream().map(row -> new Object[]{row.aggregateId(), row.sequence(), row.type(),
                         row.effectiveOn(), OffsetDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC), row.recordedBy(), row.reason(), row.correlationId(),
                         row.payload()}).toList());
