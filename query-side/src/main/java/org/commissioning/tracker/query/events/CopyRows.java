@@ -1,6 +1,11 @@
 package org.commissioning.tracker.query.events;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,6 +61,7 @@ public final class CopyRows {
                 // printed into memory and sent in blocks: printed straight into a stream's writer, Commons CSV's
                 // character-by-character appends took a third of the rebuild's writing threads
                 StringBuilder block = new StringBuilder(BLOCK + 4_096);
+                Sender sender = new Sender(copy);
                 CSVPrinter printer = new CSVPrinter(block, FORMAT);
                 Map<String[], String> arrays = new IdentityHashMap<>();
                 for (T row : rows) {
@@ -67,10 +73,10 @@ public final class CopyRows {
                     }
                     printer.printRecord((Object[]) texts);
                     if (block.length() >= BLOCK) {
-                        send(copy, block);
+                        sender.send(block);
                     }
                 }
-                send(copy, block);
+                sender.send(block);
                 copy.endCopy();
             } catch (IOException e) {
                 throw cancelled(copy, new IllegalStateException("printing into memory failed", e));
@@ -95,10 +101,43 @@ public final class CopyRows {
         return failure;
     }
 
-    private static void send(CopyIn copy, StringBuilder block) throws SQLException {
-        byte[] bytes = block.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        block.setLength(0);
+    /**
+     * Sends a block's characters as UTF-8 through buffers kept for the whole copy, where making each block a
+     * {@code String} and then its bytes copied it twice into new arrays. A block always ends at a row's end, so no
+     * character is split between two. Characters that UTF-8 cannot encode (an unpaired surrogate, which the commands
+     * refuse) become {@code ?}, as {@link String#getBytes} makes them.
+     */
+    private static final class Sender {
+
+        private final CopyIn copy;
+        private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private char[] chars = new char[0];
+        private ByteBuffer bytes = ByteBuffer.allocate(0);
+
+        Sender(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        void send(StringBuilder block) throws SQLException {
+            int length = block.length();
+            if (chars.length < length) {
+                chars = new char[length];
+                bytes = ByteBuffer.allocate((int) (length * utf8.maxBytesPerChar()));
+            }
+            block.getChars(0, length, chars, 0);
+            bytes.clear();
+            utf8.reset();
+            // the buffer holds the most bytes the characters can take, so encoding never stops for room
+            CoderResult encoded = utf8.encode(CharBuffer.wrap(chars, 0, length), bytes, true);
+            if (!encoded.isUnderflow()) {
+                throw new IllegalStateException("A block of " + length + " characters did not fit " + bytes.capacity()
+                        + " bytes");
+            }
+            utf8.flush(bytes);
+            copy.writeToCopy(bytes.array(), 0, bytes.position());
+            block.setLength(0);
+        }
     }
 
     private static String text(Object value) {

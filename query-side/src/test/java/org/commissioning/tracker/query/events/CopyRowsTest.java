@@ -81,6 +81,36 @@ class CopyRowsTest {
                 .isEqualTo("Care \"at\" home, \\north\\");
     }
 
+    /**
+     * Enough rows for many blocks, in characters of one to four bytes, and one row longer than a block: each reads back
+     * as the same row inserted.
+     */
+    @Test
+    void rowsOverManyBlocksInCharactersOfEveryWidthReadBackAsInserted() {
+        String wide = "Gwasanaeth ŵ ŷ – 医療 😀 ";
+        List<RecordedEventRowsSql.Row> inserted = new java.util.ArrayList<>();
+        List<RecordedEventRowsSql.Row> copied = new java.util.ArrayList<>();
+        for (int n = 0; n < 3_000; n++) {
+            String payload = "{\"title\":\"" + wide.repeat(n == 1_500 ? 8_000 : 1 + n % 7) + n + "\"}";
+            Instant at = Instant.parse("2026-11-23T10:15:30Z").plusMillis(n);
+            inserted.add(new RecordedEventRowsSql.Row("WIDE-INSERTED", n, "ContractVaried",
+                    LocalDate.parse("2024-04-01"), at, wide + n, wide, null, payload));
+            copied.add(new RecordedEventRowsSql.Row("WIDE-COPIED", n, "ContractVaried",
+                    LocalDate.parse("2024-04-01"), at, wide + n, wide, null, payload));
+        }
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                RecordedEventRowsSql.store(jdbc, "contract_event_view", "contract_id", inserted));
+        ReplayBatch.intoEmptyTables(transactions, () ->
+                RecordedEventRowsSql.store(jdbc, "contract_event_view", "contract_id", copied));
+
+        String select = "select sequence, recorded_at, recorded_by, reason, payload::text from contract_event_view "
+                + "where contract_id = ? order by sequence";
+        List<Map<String, Object>> rows = jdbc.queryForList(select, "WIDE-COPIED");
+        assertThat(rows).hasSize(3_000).isEqualTo(jdbc.queryForList(select, "WIDE-INSERTED"));
+        assertThat(rows.get(1_500).get("payload")).isEqualTo(copied.get(1_500).payload());
+        assertThat(copied.get(1_500).payload().length()).isGreaterThan(1 << 17);
+    }
+
     @Test
     void aRowPostgresRefusesFailsTheBatchWithTheConstraintsExceptionAndLeavesNothing() {
         Object[] good = {"REFUSED", LocalDate.parse("2024-04-01"), null, "ACTIVE", null, LocalDate.parse("2029-03-31"),
