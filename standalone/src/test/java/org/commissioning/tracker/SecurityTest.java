@@ -9,7 +9,10 @@ import org.commissioning.tracker.platform.testing.ApiClient.Response;
 import org.commissioning.tracker.platform.testing.Seeds;
 import org.commissioning.tracker.platform.testing.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /** Who may do what (issue 6), on the standalone default: HTTP Basic with configured users. */
 class SecurityTest extends EndToEndTest {
@@ -34,6 +37,24 @@ class SecurityTest extends EndToEndTest {
             new Call("GET", "/api/statistics/durations?groupBy=kind", null),
             new Call("GET", "/api/admin/projections", null),
             new Call("POST", "/api/admin/projections/rebuild", null));
+
+    @Autowired
+    ObjectProvider<SecurityObservationSettings> securityObservations;
+
+    /**
+     * Spring Security's observations are off (tracker-platform.yml), so it observes none of the filters, the
+     * authentication or the authorization. Tests run on a registry that observes nothing, where Spring Security leaves
+     * its filter chain undecorated anyway; the application run on its own has one, and without these settings wrapped
+     * every filter of every request in its observing decorator.
+     */
+    @Test
+    void springSecurityObservesNothing() {
+        SecurityObservationSettings settings = securityObservations.getIfUnique();
+        assertThat(settings).isNotNull();
+        assertThat(settings.shouldObserveRequests()).isFalse();
+        assertThat(settings.shouldObserveAuthentications()).isFalse();
+        assertThat(settings.shouldObserveAuthorizations()).isFalse();
+    }
 
     @Test
     void withoutCredentialsEveryEndpointGroupAnswers401AndStoresNothing() {

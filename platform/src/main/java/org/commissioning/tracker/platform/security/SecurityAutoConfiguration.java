@@ -9,6 +9,7 @@ import org.commissioning.tracker.platform.SchemaModule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
@@ -21,6 +22,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -78,6 +80,20 @@ public class SecurityAutoConfiguration {
                     .authenticationEntryPoint(ProblemResponses.unauthenticated(json, challenge)));
         }
         return http.build();
+    }
+
+    /**
+     * Spring Security observes nothing while its observations are off
+     * ({@code management.observations.enable.spring.security=false}, tracker-platform.yml). That property only makes
+     * each observation a no-op: the filter chain stayed wrapped in Spring Security's observing decorator, which wraps
+     * every filter and asks the registry at each of them on every request. Without observations to make, the chain
+     * runs undecorated.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "management.observations.enable.spring.security", havingValue = "false")
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
