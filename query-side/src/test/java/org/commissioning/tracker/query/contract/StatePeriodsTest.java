@@ -31,22 +31,22 @@ class StatePeriodsTest {
     static final LocalDate LAST = LocalDate.parse("2045-12-31");
 
     @Test
-    void anUnboundedRollingRenewalIsCoveredFiftyYearsPastItsLastFixedDateThenLeftToTheFold() {
+    void anUnboundedRollingRenewalIsCoveredTwentyYearsPastItsLastFixedDateThenLeftToTheFold() {
         ContractTimeline torbay = ContractTimeline.of(registered("TORBAY", "2015-10-01", new ContractTerms(
                 date("2015-10-01"), Period.ofYears(5), null, List.of(),
                 new RenewalRule(RenewalMode.AUTOMATIC, Period.ofYears(1), Period.ofYears(3), Period.ofMonths(3), null),
                 null)));
         StatePeriods.Result result = agreesOnEveryDay(torbay);
         // NOT_YET_AWARDED, INITIAL_TERM, then one period per renewal (each moves the end date by a year): the last date
-        // the events fix is the day after the initial term, 2020-10-01; fifty years on, 2070-10-01, is still a renewal
-        // point covered, the next one (2071-10-01) is not: renewals from 2020 to 2070 are 51 periods, 53 in all
-        assertThat(result.periods()).hasSize(53);
+        // the events fix is the day after the initial term, 2020-10-01; twenty years on, 2040-10-01, is still a renewal
+        // point covered, the next one (2041-10-01) is not: renewals from 2020 to 2040 are 21 periods, 23 in all
+        assertThat(result.periods()).hasSize(23);
         assertThat(result.periods().get(1).from()).isEqualTo(date("2015-10-01"));
         assertThat(result.periods().get(2).from()).isEqualTo(date("2020-10-01"));
         assertThat(result.periods().get(2).endDate()).isEqualTo(date("2023-09-30"));
         assertThat(result.periods().get(3).from()).isEqualTo(date("2021-10-01"));
         assertThat(result.periods().get(3).endDate()).isEqualTo(date("2024-09-30"));
-        assertThat(result.until()).isEqualTo(date("2071-10-01"));
+        assertThat(result.until()).isEqualTo(date("2041-10-01"));
         assertThat(result.periods().getLast().to()).isEqualTo(result.until());
     }
 
