@@ -32,9 +32,10 @@ import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The key-dates read model is a pure function of the events and the horizon: replaying the projection from scratch
- * gives the same rows, moving the horizon changes which occurrences are rows but not one answer, and rows and
- * expanded series give exactly the contract's schedule (a differential check; the hand-worked values are elsewhere).
+ * The key-dates read model is a pure function of the events and its bounds (the rows' first date and the horizon):
+ * replaying the projection from scratch gives the same rows, moving the horizon changes which occurrences are rows but
+ * not one answer, and rows and expanded series give exactly the contract's schedule on either side of both bounds (a
+ * differential check; the hand-worked values are elsewhere).
  */
 class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
 
@@ -113,12 +114,14 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
                 "{\"effectiveOn\": \"2030-01-01\", \"initiatedBy\": \"Torbay Council\"}");
         assertThat(countersOffTheirRows()).isZero();
 
-        for (String window : List.of("from=2029-01-01&to=2029-12-31", "from=2022-06-01", "from=2040-01-01&to=2040-03-01")) {
+        for (String window : List.of("from=2029-01-01&to=2029-12-31", "from=2022-06-01", "from=2026-01-01",
+                "from=2040-01-01&to=2040-03-01")) {
             JsonNode all = keyDates(window + "&size=1");
             JsonNode reviews = keyDates(window + "&size=1&kind=REVIEW_POINT,NON_RENEWAL_NOTICE_DEADLINE");
             LocalDate from = LocalDate.parse(text(all, "from"));
             LocalDate to = LocalDate.parse(text(all, "to"));
-            if (!to.isAfter(jdbc.queryForObject("select materialised_through from key_date_horizon", LocalDate.class))) {
+            if (!from.isBefore(materialisedFrom()) && !to.isAfter(
+                    jdbc.queryForObject("select materialised_through from key_date_horizon", LocalDate.class))) {
                 assertThat(all.get("total").asLong()).as(window).isEqualTo(jdbc.queryForObject(
                         "select count(*) from key_date where date between ? and ?", Long.class, from, to));
                 assertThat(reviews.get("total").asLong()).as(window).isEqualTo(jdbc.queryForObject(
@@ -133,6 +136,7 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
         rollingWithQuarterlyReview("KD-HORIZON");
         LocalDate horizon = jdbc.queryForObject("select materialised_through from key_date_horizon", LocalDate.class);
         assertThat(horizon).as("ten years and one ahead of today, 2026-11-22").isEqualTo(LocalDate.parse("2037-11-22"));
+        assertThat(materialisedFrom()).as("a year before today").isEqualTo(LocalDate.parse("2025-11-22"));
         String window = "from=2037-11-01&to=2038-06-30&contractId=KD-HORIZON";
         List<String> expected = List.of(
                 "2038-01-15 REVIEW_POINT KD-HORIZON 75",
@@ -155,9 +159,8 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
                 .containsExactly("2038-04-15 REVIEW_POINT KD-HORIZON 15");
     }
 
-    @Test
-    void storedRowsAndExpandedSeriesAgreeWithTheContractsScheduleInEveryWindow() {
-        String id = "KD-MONTH-ENDS";
+    /** Torbay under another id with a month-end review every quarter, recorded; its schedule by the shared rules. */
+    KeyDateSchedule monthEndReviews(String id) {
         write("/api/contracts", Seeds.TORBAY.replace("TORBAY-ICO", id));
         record(id, "/api/contracts/" + id + "/review-points", """
                 {"effectiveOn": "2015-10-01", "dueOn": "2016-01-31", "kind": "PERFORMANCE_REVIEW",
@@ -169,10 +172,24 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
                         Period.ofMonths(3), null), null), null, null));
         timeline = timeline.with(timeline.scheduleReviewPoint(LocalDate.parse("2015-10-01"), LocalDate.parse("2016-01-31"),
                 ReviewKind.PERFORMANCE_REVIEW, "Month-end review", Period.ofMonths(3)));
-        KeyDateSchedule schedule = ContractKeyDates.of(timeline);
+        return ContractKeyDates.of(timeline);
+    }
 
-        // 45-day windows from 2035 to 2041, across the horizon (2037-11-22 or later): rows, series, or both
+    @Test
+    void storedRowsAndExpandedSeriesAgreeWithTheContractsScheduleInEveryWindow() {
+        String id = "KD-MONTH-ENDS";
+        KeyDateSchedule schedule = monthEndReviews(id);
+
+        // 45-day windows from 2015 to 2028, across the rows' first date (2025-11-22), and from 2035 to 2041, across the
+        // horizon (2037-11-22 or later): rows, series, or both
+        List<LocalDate> froms = new ArrayList<>();
+        for (LocalDate from = LocalDate.parse("2015-09-01"); from.getYear() < 2028; from = from.plusDays(45)) {
+            froms.add(from);
+        }
         for (LocalDate from = LocalDate.parse("2035-01-01"); from.getYear() < 2042; from = from.plusDays(45)) {
+            froms.add(from);
+        }
+        for (LocalDate from : froms) {
             LocalDate first = from;
             List<String> expected = schedule.between(from, from.plusDays(44)).stream()
                     .map(d -> d.date() + " " + d.kind() + " " + id + " " + ChronoUnit.DAYS.between(first, d.date())
@@ -185,6 +202,61 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
             }
             assertThat(actual).as("window from %s", from).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void seriesOccurrencesBeforeTheRowsFirstDateAreNotRowsAndSingleDatesAre() {
+        String id = "KD-EARLY";
+        KeyDateSchedule schedule = monthEndReviews(id);
+        record(id, "/api/contracts/" + id + "/review-points", """
+                {"effectiveOn": "2015-10-01", "dueOn": "2019-06-30", "kind": "CONTRACT_REVIEW",
+                 "description": "One-off review"}""");
+        LocalDate first = materialisedFrom();
+        LocalDate horizon = jdbc.queryForObject("select materialised_through from key_date_horizon", LocalDate.class);
+        List<String> rowsFromFirst = java.util.stream.Stream.concat(
+                        schedule.dates().stream().filter(d -> !d.date().isBefore(first)),
+                        schedule.series().stream().flatMap(s -> s.between(first, horizon).stream()))
+                .map(d -> d.date() + " " + d.kind()).toList();
+        assertThat(jdbc.queryForList("select date || ' ' || kind from key_date where subject_id = ? and date < ?",
+                String.class, id, first)).containsExactly("2019-06-30 REVIEW_POINT");
+        assertThat(jdbc.queryForList("select date || ' ' || kind from key_date where subject_id = ? and date >= ?",
+                String.class, id, first)).containsExactlyInAnyOrderElementsOf(rowsFromFirst);
+        // across the first date (2025-11-22): the expanded 2025-10-31 and the stored 2026-01-31, in order, counted together
+        String across = "from=2025-10-01&to=2026-01-31&contractId=" + id + "&kind=REVIEW_POINT&size=1";
+        assertThat(keyDates(across).get("total").asLong()).isEqualTo(2);
+        assertThat(lines(keyDates(across))).containsExactly("2025-10-31 REVIEW_POINT KD-EARLY 30");
+        assertThat(lines(keyDates(across + "&page=1"))).containsExactly("2026-01-31 REVIEW_POINT KD-EARLY 122");
+    }
+
+    @Test
+    void aRebuildGivesAReadModelFromBeforeTheFirstDateOneAndTheSameAnswers() {
+        // as migration V11 leaves a read model written before it: every occurrence a row, from each series' first
+        jdbc.update("insert into key_date_horizon (id, materialised_from, materialised_through) values (1, null,"
+                + " '2037-11-22') on conflict (id) do update set materialised_from = null");
+        String id = "KD-UPGRADE";
+        monthEndReviews(id);
+        String window = "from=2016-01-01&to=2016-12-31&contractId=" + id;
+        List<String> expected = List.of("2016-01-31 REVIEW_POINT KD-UPGRADE 30", "2016-04-30 REVIEW_POINT KD-UPGRADE 120",
+                "2016-07-31 REVIEW_POINT KD-UPGRADE 212", "2016-10-31 REVIEW_POINT KD-UPGRADE 304");
+        assertThat(lines(keyDates(window))).isEqualTo(expected);
+        assertThat(rowsOf(id, "2016-01-01", "2016-12-31")).isEqualTo(4);
+
+        StreamingEventProcessor keyDates = processing.eventProcessor("key-dates", StreamingEventProcessor.class)
+                .orElseThrow();
+        keyDates.shutDown();
+        keyDates.resetTokens();
+        keyDates.start();
+        await(() -> !keyDates.processingStatus().isEmpty() && !keyDates.isReplaying()
+                && keyDates.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
+
+        assertThat(materialisedFrom()).as("a year before today").isEqualTo(LocalDate.parse("2025-11-22"));
+        assertThat(rowsOf(id, "2016-01-01", "2016-12-31")).isZero();
+        assertThat(lines(keyDates(window))).isEqualTo(expected);
+        assertThat(countersOffTheirRows()).isZero();
+    }
+
+    LocalDate materialisedFrom() {
+        return jdbc.queryForObject("select materialised_from from key_date_horizon", LocalDate.class);
     }
 
     long rowsOf(String id, String from, String to) {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * (a replay, a bulk load), else from the event store; when the events moved none of its dates, only the version its
  * rows stand for is moved ({@link PendingSubject#plan}). Idempotent (the same events give the same rows; events older
  * than what is projected change nothing) and replayable (a reset clears the rows, series and subjects; the horizon
- * stays, so a rebuild gives the same rows).
+ * stays and the lower bound of the occurrences written is set afresh, see {@link KeyDateHorizon}, so a rebuild gives
+ * the same rows on the same day and the same answers on any).
  */
 @Component
 @ProcessingGroup(KeyDateProjection.PROCESSING_GROUP)
@@ -31,10 +32,12 @@ class KeyDateProjection {
 
     private final KeyDateRefresh refresh;
     private final KeyDateStore store;
+    private final KeyDateHorizon horizon;
 
-    KeyDateProjection(KeyDateRefresh refresh, KeyDateStore store) {
+    KeyDateProjection(KeyDateRefresh refresh, KeyDateStore store, KeyDateHorizon horizon) {
         this.refresh = refresh;
         this.store = store;
+        this.horizon = horizon;
     }
 
     @EventHandler
@@ -54,5 +57,6 @@ class KeyDateProjection {
     @ResetHandler
     void reset() {
         store.clear();
+        horizon.restart();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
+import org.commissioning.tracker.query.keydates.KeyDateHorizon.Materialised;
 import org.commissioning.tracker.query.keydates.KeyDateStore.StoredSeries;
 import org.commissioning.tracker.query.keydates.KeyDateStore.Window;
 import org.commissioning.tracker.shared.keydates.DateSeries;
@@ -18,10 +19,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Answers {@link FindKeyDates} from the key-dates tables. A window ending on or before the horizon is one statement:
- * an ordered index range for the page and the index for the count. A window reaching beyond it adds the occurrences
- * of the series there, expanded by the shared rules and merged in the same order (one consistent snapshot); only the
- * page's lines are written out.
+ * Answers {@link FindKeyDates} from the key-dates tables. A window within the series occurrences written as rows
+ * ({@link KeyDateHorizon}: from a year before the last rebuild to the horizon) is one statement: an ordered index
+ * range for the page and the index for the count. A window reaching outside them adds the occurrences of the series
+ * there, expanded by the shared rules and merged in the same order (one consistent snapshot); only the page's lines
+ * are written out.
  */
 @Component
 class KeyDateQueryHandler {
@@ -40,12 +42,12 @@ class KeyDateQueryHandler {
 
     @QueryHandler
     KeyDatePage handle(FindKeyDates query) {
-        LocalDate materialisedThrough = horizon.reaching(query.to());
+        Materialised materialised = horizon.current();
         Window window;
-        if (materialisedThrough != null && !query.to().isAfter(materialisedThrough)) {
+        if (materialised != null && materialised.covers(query.from(), query.to())) {
             window = store.window(query, query.from(), query.to(), query.offset(), query.size());
         } else {
-            window = snapshot.execute(status -> beyondHorizon(query));
+            window = snapshot.execute(status -> withSeriesExpanded(query));
         }
         return new KeyDatePage(window.rows().stream().map(row -> row.toKeyDate(query.from())).toList(), query.page(),
                 query.size(), window.total(), query.from(), query.to());
@@ -55,27 +57,43 @@ class KeyDateQueryHandler {
     private record Expanded(KeyDateRow row, DateSeries series, int k) {
     }
 
-    /** The rows stored in the window and the series' occurrences after the horizon, in the list's order; one page. */
-    private Window beyondHorizon(FindKeyDates query) {
-        LocalDate materialisedThrough = horizon.current();
+    /**
+     * The rows stored in the window and the series' occurrences in its parts outside the rows' bounds (before the
+     * first, after the horizon), in the list's order; one page.
+     */
+    private Window withSeriesExpanded(FindKeyDates query) {
+        Materialised materialised = horizon.current();
         LocalDate from = query.from();
         LocalDate to = query.to();
-        LocalDate after = materialisedThrough == null || materialisedThrough.isBefore(from) ? from.minusDays(1)
-                : materialisedThrough;
+        List<LocalDate[]> outside = new ArrayList<>(2); // each [first, last], both included
+        if (materialised == null) {
+            outside.add(new LocalDate[] {from, to});
+        } else {
+            if (materialised.from() != null && from.isBefore(materialised.from())) {
+                LocalDate dayBefore = materialised.from().minusDays(1);
+                outside.add(new LocalDate[] {from, to.isAfter(dayBefore) ? dayBefore : to});
+            }
+            if (to.isAfter(materialised.through())) {
+                LocalDate dayAfter = materialised.through().plusDays(1);
+                outside.add(new LocalDate[] {from.isAfter(dayAfter) ? from : dayAfter, to});
+            }
+        }
         List<Expanded> found = new ArrayList<>();
         Set<KeyDateRow.Key> stored = new HashSet<>();
         for (KeyDateRow row : store.all(query, from, to)) {
             found.add(new Expanded(row, null, 0));
             stored.add(row.key());
         }
-        for (StoredSeries each : store.seriesReaching(after, to, query)) {
-            DateSeries series = each.series();
-            int[] range = series.indicesBetween(after.plusDays(1), to);
-            for (int k = range[0]; k <= range[1]; k++) {
-                KeyDateRow row = new KeyDateRow(series.dateOf(k), each.subjectId(), series.kind().name(),
-                        each.subjectType(), series.ordinal(), null, null);
-                if (!stored.contains(row.key())) { // the horizon moved on since it was read
-                    found.add(new Expanded(row, series, k));
+        for (LocalDate[] part : outside) {
+            for (StoredSeries each : store.seriesReaching(part[0].minusDays(1), part[1], query)) {
+                DateSeries series = each.series();
+                int[] range = series.indicesBetween(part[0], part[1]);
+                for (int k = range[0]; k <= range[1]; k++) {
+                    KeyDateRow row = new KeyDateRow(series.dateOf(k), each.subjectId(), series.kind().name(),
+                            each.subjectType(), series.ordinal(), null, null);
+                    if (!stored.contains(row.key())) { // the horizon moved on since it was read
+                        found.add(new Expanded(row, series, k));
+                    }
                 }
             }
         }

@@ -39,13 +39,13 @@ class KeyDateRefresh {
         if (pending.isEmpty()) {
             return;
         }
-        LocalDate materialisedThrough = horizon.sharedForWriting();
+        KeyDateHorizon.Materialised materialised = horizon.sharedForWriting();
         Map<String, Long> projected = store.versionsOf(type, List.copyOf(pending.keySet()));
         List<Replacement> replacements = new ArrayList<>(pending.size());
         Map<String, Long> versionsOnly = new HashMap<>();
         pending.forEach((id, subject) -> subject.plan(projected.getOrDefault(id, -1L), eventStore, recent, fold,
                 replacements, versionsOnly));
-        store.replace(replacements, materialisedThrough);
+        store.replace(replacements, materialised);
         store.moveVersions(type, versionsOnly);
         pending.clear();
     }

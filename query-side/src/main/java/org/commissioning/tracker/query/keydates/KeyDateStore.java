@@ -95,11 +95,11 @@ class KeyDateStore {
     }
 
     /**
-     * Replaces everything stored for these subjects: their single dates, their series, and the series' occurrences up
-     * to {@code horizon}. In a batch into emptied tables ({@link ProcessorBatch#intoEmptyTables()}) the subjects have
-     * nothing stored yet (see {@link #insertFresh}), so nothing is deleted first.
+     * Replaces everything stored for these subjects: their single dates, their series, and the series' occurrences
+     * within {@code materialised}. In a batch into emptied tables ({@link ProcessorBatch#intoEmptyTables()}) the
+     * subjects have nothing stored yet (see {@link #insertFresh}), so nothing is deleted first.
      */
-    void replace(List<Replacement> replacements, LocalDate horizon) {
+    void replace(List<Replacement> replacements, KeyDateHorizon.Materialised materialised) {
         if (replacements.isEmpty()) {
             return;
         }
@@ -120,13 +120,14 @@ class KeyDateStore {
         });
         List<Occurrence> rows = new ArrayList<>();
         List<SeriesOf> series = new ArrayList<>();
+        LocalDate first = materialised.from() == null ? LocalDate.MIN : materialised.from();
         for (Replacement r : replacements) {
             for (ScheduledDate date : r.schedule().dates()) {
                 rows.add(new Occurrence(r.subject().type(), r.subject().id(), date));
             }
             for (DateSeries each : r.schedule().series()) {
                 series.add(new SeriesOf(r.subject().type(), r.subject().id(), each));
-                for (ScheduledDate date : each.between(LocalDate.MIN, horizon)) {
+                for (ScheduledDate date : each.between(first, materialised.through())) {
                     rows.add(new Occurrence(r.subject().type(), r.subject().id(), date));
                 }
             }

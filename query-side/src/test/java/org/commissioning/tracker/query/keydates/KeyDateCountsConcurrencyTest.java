@@ -43,7 +43,9 @@ class KeyDateCountsConcurrencyTest {
 
     static final LocalDate D1 = LocalDate.parse("2031-03-31");
     static final LocalDate D2 = LocalDate.parse("2032-06-30");
-    static final LocalDate HORIZON = LocalDate.parse("2040-12-31");
+    /** Series occurrences are rows from each series' first through 2040. */
+    static final KeyDateHorizon.Materialised HORIZON =
+            new KeyDateHorizon.Materialised(null, LocalDate.parse("2040-12-31"));
 
     static EmbeddedPostgres postgres;
     static DataSource dataSource;
