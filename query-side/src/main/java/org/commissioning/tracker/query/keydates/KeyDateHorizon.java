@@ -21,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * parts of a window outside them are expanded from the series. Writers of a subject's rows hold a shared advisory
  * lock, moving either bound holds it exclusively, so no series misses the occurrences of a move.
  *
- * <p>Why a lower bound: recurring review points and rolling renewals from a contract's start were most of the rows a
- * rebuild wrote (past review points alone 39 % of them in the benchmark portfolio), for windows in past years that
- * a contract manager asks about rarely (an audit) and that are expanded as fast as windows a decade ahead. The bound
+ * <p>Why a lower bound: recurring review points and rolling renewals from each contract's start were two fifths of the
+ * rows a rebuild wrote (the benchmark suite's portfolio of 100,000 contracts: 1,966,992 rows, 1,145,025 with the
+ * bound), for windows in past years that a contract manager asks about rarely (an audit) and that are expanded as fast
+ * as windows a decade ahead. The bound
  * is set when the key dates are first projected and again when they are rebuilt (the tables are empty then); it does
  * not follow today, so between rebuilds the rows of later years stay rows.
  */
