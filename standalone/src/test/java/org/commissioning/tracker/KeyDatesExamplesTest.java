@@ -47,10 +47,10 @@ class KeyDatesExamplesTest extends KeyDatesEndToEndTest {
                 .isEqualTo("Automatic renewal 21: renews for P3Y unless a non-renewal notice is served by 2040-07-01");
         assertThat(text(far.get("items").get(1), "title")).isEqualTo(TITLE);
 
-        // rows are materialised up to ten years and a year ahead of today (2037-11-22), the rest expanded when asked
-        assertThat(lines(keyDates("from=2037-09-01&to=2038-08-31&contractId=KD-TORBAY-FAR"))).containsExactly(
-                "2037-10-01 RENEWAL_POINT KD-TORBAY-FAR 30",
-                "2038-07-01 NON_RENEWAL_NOTICE_DEADLINE KD-TORBAY-FAR 303");
+        // rows are materialised up to five years and a year ahead of today (2032-11-22), the rest expanded when asked
+        assertThat(lines(keyDates("from=2032-09-01&to=2033-08-31&contractId=KD-TORBAY-FAR"))).containsExactly(
+                "2032-10-01 RENEWAL_POINT KD-TORBAY-FAR 30",
+                "2033-07-01 NON_RENEWAL_NOTICE_DEADLINE KD-TORBAY-FAR 303");
         assertThat(lines(keyDates("from=2040-06-15&to=2040-07-15&contractId=KD-TORBAY-FAR")))
                 .containsExactly("2040-07-01 NON_RENEWAL_NOTICE_DEADLINE KD-TORBAY-FAR 16");
         assertThat(lines(keyDates("from=2040-09-20&to=2040-10-10&contractId=KD-TORBAY-FAR")))

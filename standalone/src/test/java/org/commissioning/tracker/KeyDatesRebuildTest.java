@@ -62,8 +62,20 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
                         + "array_to_string(parties, '|') parties, version from key_date_subject order by subject_type, subject_id")));
     }
 
+    /** Resets the key-dates processor (its tables cleared, its bounds set afresh) and waits for it to catch up. */
+    void rebuildKeyDates() {
+        StreamingEventProcessor keyDates = processing.eventProcessor("key-dates", StreamingEventProcessor.class)
+                .orElseThrow();
+        keyDates.shutDown();
+        keyDates.resetTokens();
+        keyDates.start();
+        await(() -> !keyDates.processingStatus().isEmpty() && !keyDates.isReplaying()
+                && keyDates.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
+    }
+
     @Test
     void replayingTheProjectionFromScratchGivesTheSameReadModel() {
+        rebuildKeyDates(); // the bounds as a rebuild sets them, whatever another test moved
         rollingWithQuarterlyReview("KD-REPLAY");
         record("KD-REPLAY", "/api/contracts/KD-REPLAY/notices", TorbayExampleTest.NON_RENEWAL.formatted("2023-05-01"));
         // a procurement in its standstill (three rows), and one awarded (none left, its contract's instead)
@@ -88,13 +100,7 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
         assertThat(jdbc.queryForObject("select count(*) from key_date where subject_id = 'KD-REPLAY-AWARDED'",
                 Long.class)).isZero();
 
-        StreamingEventProcessor keyDates = processing.eventProcessor("key-dates", StreamingEventProcessor.class)
-                .orElseThrow();
-        keyDates.shutDown();
-        keyDates.resetTokens();
-        keyDates.start();
-        await(() -> !keyDates.processingStatus().isEmpty() && !keyDates.isReplaying()
-                && keyDates.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
+        rebuildKeyDates();
 
         assertThat(readModel()).isEqualTo(live);
         assertThat(countersOffTheirRows()).isZero();
@@ -135,28 +141,28 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
     void movingTheHorizonMaterialisesOccurrencesWithoutChangingAnyAnswer() throws Exception {
         rollingWithQuarterlyReview("KD-HORIZON");
         LocalDate horizon = jdbc.queryForObject("select materialised_through from key_date_horizon", LocalDate.class);
-        assertThat(horizon).as("ten years and one ahead of today, 2026-11-22").isEqualTo(LocalDate.parse("2037-11-22"));
+        assertThat(horizon).as("five years and one ahead of today, 2026-11-22").isEqualTo(LocalDate.parse("2032-11-22"));
         assertThat(materialisedFrom()).as("a year before today").isEqualTo(LocalDate.parse("2025-11-22"));
-        String window = "from=2037-11-01&to=2038-06-30&contractId=KD-HORIZON";
+        String window = "from=2032-11-01&to=2033-06-30&contractId=KD-HORIZON";
         List<String> expected = List.of(
-                "2038-01-15 REVIEW_POINT KD-HORIZON 75",
-                "2038-04-15 REVIEW_POINT KD-HORIZON 165");
+                "2033-01-15 REVIEW_POINT KD-HORIZON 75",
+                "2033-04-15 REVIEW_POINT KD-HORIZON 165");
         assertThat(lines(keyDates(window))).isEqualTo(expected);
-        assertThat(rowsOf("KD-HORIZON", "2037-11-23", "2038-06-30")).isZero();
+        assertThat(rowsOf("KD-HORIZON", "2032-11-23", "2033-06-30")).isZero();
 
         Object keeper = context.getBean(Class.forName("org.commissioning.tracker.query.keydates.KeyDateHorizon"));
         Method extendTo = keeper.getClass().getDeclaredMethod("extendTo", LocalDate.class);
         extendTo.setAccessible(true);
-        extendTo.invoke(keeper, LocalDate.parse("2038-03-31"));
-        extendTo.invoke(keeper, LocalDate.parse("2038-01-01")); // never moves back
+        extendTo.invoke(keeper, LocalDate.parse("2033-03-31"));
+        extendTo.invoke(keeper, LocalDate.parse("2033-01-01")); // never moves back
 
         assertThat(jdbc.queryForObject("select materialised_through from key_date_horizon", LocalDate.class))
-                .isEqualTo(LocalDate.parse("2038-03-31"));
-        assertThat(rowsOf("KD-HORIZON", "2037-11-23", "2038-06-30")).isEqualTo(1);
+                .isEqualTo(LocalDate.parse("2033-03-31"));
+        assertThat(rowsOf("KD-HORIZON", "2032-11-23", "2033-06-30")).isEqualTo(1);
         assertThat(lines(keyDates(window))).isEqualTo(expected);
         assertThat(countersOffTheirRows()).isZero();
-        assertThat(lines(keyDates("from=2038-03-31&to=2038-04-15&contractId=KD-HORIZON")))
-                .containsExactly("2038-04-15 REVIEW_POINT KD-HORIZON 15");
+        assertThat(lines(keyDates("from=2033-03-31&to=2033-04-15&contractId=KD-HORIZON")))
+                .containsExactly("2033-04-15 REVIEW_POINT KD-HORIZON 15");
     }
 
     /** Torbay under another id with a month-end review every quarter, recorded; its schedule by the shared rules. */
@@ -180,13 +186,13 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
         String id = "KD-MONTH-ENDS";
         KeyDateSchedule schedule = monthEndReviews(id);
 
-        // 45-day windows from 2015 to 2028, across the rows' first date (2025-11-22), and from 2035 to 2041, across the
-        // horizon (2037-11-22 or later): rows, series, or both
+        // 45-day windows from 2015 to 2028, across the rows' first date (2025-11-22), and from 2030 to 2036, across the
+        // horizon (2032-11-22 or later): rows, series, or both
         List<LocalDate> froms = new ArrayList<>();
         for (LocalDate from = LocalDate.parse("2015-09-01"); from.getYear() < 2028; from = from.plusDays(45)) {
             froms.add(from);
         }
-        for (LocalDate from = LocalDate.parse("2035-01-01"); from.getYear() < 2042; from = from.plusDays(45)) {
+        for (LocalDate from = LocalDate.parse("2030-01-01"); from.getYear() < 2037; from = from.plusDays(45)) {
             froms.add(from);
         }
         for (LocalDate from : froms) {
@@ -229,10 +235,12 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
     }
 
     @Test
-    void aRebuildGivesAReadModelFromBeforeTheFirstDateOneAndTheSameAnswers() {
-        // as migration V11 leaves a read model written before it: every occurrence a row, from each series' first
+    void aRebuildSetsTheBoundsOfAReadModelFromBeforeThemAndTheAnswersStay() {
+        // as migration V11 leaves a read model written before it, with ten years ahead then the default: every
+        // occurrence a row, from each series' first to 2037
         jdbc.update("insert into key_date_horizon (id, materialised_from, materialised_through) values (1, null,"
-                + " '2037-11-22') on conflict (id) do update set materialised_from = null");
+                + " '2037-11-22') on conflict (id) do update set materialised_from = null,"
+                + " materialised_through = excluded.materialised_through");
         String id = "KD-UPGRADE";
         monthEndReviews(id);
         String window = "from=2016-01-01&to=2016-12-31&contractId=" + id;
@@ -240,18 +248,19 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
                 "2016-07-31 REVIEW_POINT KD-UPGRADE 212", "2016-10-31 REVIEW_POINT KD-UPGRADE 304");
         assertThat(lines(keyDates(window))).isEqualTo(expected);
         assertThat(rowsOf(id, "2016-01-01", "2016-12-31")).isEqualTo(4);
+        assertThat(rowsOf(id, "2036-01-01", "2036-12-31")).as("reviews, a renewal and its notice deadline").isEqualTo(6);
 
-        StreamingEventProcessor keyDates = processing.eventProcessor("key-dates", StreamingEventProcessor.class)
-                .orElseThrow();
-        keyDates.shutDown();
-        keyDates.resetTokens();
-        keyDates.start();
-        await(() -> !keyDates.processingStatus().isEmpty() && !keyDates.isReplaying()
-                && keyDates.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
+        rebuildKeyDates();
 
         assertThat(materialisedFrom()).as("a year before today").isEqualTo(LocalDate.parse("2025-11-22"));
+        assertThat(jdbc.queryForObject("select materialised_through from key_date_horizon", LocalDate.class))
+                .as("five years and one ahead of today").isEqualTo(LocalDate.parse("2032-11-22"));
         assertThat(rowsOf(id, "2016-01-01", "2016-12-31")).isZero();
+        assertThat(rowsOf(id, "2036-01-01", "2036-12-31")).isZero();
         assertThat(lines(keyDates(window))).isEqualTo(expected);
+        assertThat(lines(keyDates("from=2036-01-01&to=2036-12-31&kind=REVIEW_POINT&contractId=" + id))).containsExactly(
+                "2036-01-31 REVIEW_POINT KD-UPGRADE 30", "2036-04-30 REVIEW_POINT KD-UPGRADE 120",
+                "2036-07-31 REVIEW_POINT KD-UPGRADE 212", "2036-10-31 REVIEW_POINT KD-UPGRADE 304");
         assertThat(countersOffTheirRows()).isZero();
     }
 

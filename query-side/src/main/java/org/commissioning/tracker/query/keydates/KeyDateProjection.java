@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  * each): a contract is recomputed once per batch, from the batch's own events when they are its whole history so far
  * (a replay, a bulk load), else from the event store; when the events moved none of its dates, only the version its
  * rows stand for is moved ({@link PendingSubject#plan}). Idempotent (the same events give the same rows; events older
- * than what is projected change nothing) and replayable (a reset clears the rows, series and subjects; the horizon
- * stays and the lower bound of the occurrences written is set afresh, see {@link KeyDateHorizon}, so a rebuild gives
- * the same rows on the same day and the same answers on any).
+ * than what is projected change nothing) and replayable (a reset clears the rows, series and subjects and sets the
+ * bounds of the occurrences written as rows afresh, see {@link KeyDateHorizon}, so a rebuild gives the same rows on the
+ * same day and the same answers on any).
  */
 @Component
 @ProcessingGroup(KeyDateProjection.PROCESSING_GROUP)
