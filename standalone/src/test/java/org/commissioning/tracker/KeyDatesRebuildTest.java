@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -219,7 +220,7 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
                  "description": "One-off review"}""");
         LocalDate first = materialisedFrom();
         LocalDate horizon = jdbc.queryForObject("select materialised_through from key_date_horizon", LocalDate.class);
-        List<String> rowsFromFirst = java.util.stream.Stream.concat(
+        List<String> rowsFromFirst = Stream.concat(
                         schedule.dates().stream().filter(d -> !d.date().isBefore(first)),
                         schedule.series().stream().flatMap(s -> s.between(first, horizon).stream()))
                 .map(d -> d.date() + " " + d.kind()).toList();
