@@ -3,6 +3,7 @@ package org.commissioning.tracker.query.keydates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +68,26 @@ class KeyDateHorizon {
 
         /** Whether every occurrence in {@code [first, last]} is a row. */
         boolean covers(LocalDate first, LocalDate last) {
-            return (from == null || !first.isBefore(from)) && !last.isAfter(through);
+            return outside(first, last).isEmpty();
         }
+
+        /** The parts of {@code [first, last]} whose occurrences are not rows: before {@code from}, after the horizon. */
+        List<Dates> outside(LocalDate first, LocalDate last) {
+            List<Dates> parts = new ArrayList<>(2);
+            if (from != null && first.isBefore(from)) {
+                LocalDate dayBefore = from.minusDays(1);
+                parts.add(new Dates(first, last.isAfter(dayBefore) ? dayBefore : last));
+            }
+            if (last.isAfter(through)) {
+                LocalDate dayAfter = through.plusDays(1);
+                parts.add(new Dates(first.isAfter(dayAfter) ? first : dayAfter, last));
+            }
+            return parts;
+        }
+    }
+
+    /** The dates from {@code first} to {@code last}, both included. */
+    record Dates(LocalDate first, LocalDate last) {
     }
 
     /**

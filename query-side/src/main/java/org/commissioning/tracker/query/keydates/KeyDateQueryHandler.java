@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
+import org.commissioning.tracker.query.keydates.KeyDateHorizon.Dates;
 import org.commissioning.tracker.query.keydates.KeyDateHorizon.Materialised;
 import org.commissioning.tracker.query.keydates.KeyDateStore.StoredSeries;
 import org.commissioning.tracker.query.keydates.KeyDateStore.Window;
@@ -65,33 +66,21 @@ class KeyDateQueryHandler {
         Materialised materialised = horizon.current();
         LocalDate from = query.from();
         LocalDate to = query.to();
-        List<LocalDate[]> outside = new ArrayList<>(2); // each [first, last], both included
-        if (materialised == null) {
-            outside.add(new LocalDate[] {from, to});
-        } else {
-            if (materialised.from() != null && from.isBefore(materialised.from())) {
-                LocalDate dayBefore = materialised.from().minusDays(1);
-                outside.add(new LocalDate[] {from, to.isAfter(dayBefore) ? dayBefore : to});
-            }
-            if (to.isAfter(materialised.through())) {
-                LocalDate dayAfter = materialised.through().plusDays(1);
-                outside.add(new LocalDate[] {from.isAfter(dayAfter) ? from : dayAfter, to});
-            }
-        }
+        List<Dates> outside = materialised == null ? List.of(new Dates(from, to)) : materialised.outside(from, to);
         List<Expanded> found = new ArrayList<>();
         Set<KeyDateRow.Key> stored = new HashSet<>();
         for (KeyDateRow row : store.all(query, from, to)) {
             found.add(new Expanded(row, null, 0));
             stored.add(row.key());
         }
-        for (LocalDate[] part : outside) {
-            for (StoredSeries each : store.seriesReaching(part[0].minusDays(1), part[1], query)) {
+        for (Dates part : outside) {
+            for (StoredSeries each : store.seriesReaching(part.first().minusDays(1), part.last(), query)) {
                 DateSeries series = each.series();
-                int[] range = series.indicesBetween(part[0], part[1]);
+                int[] range = series.indicesBetween(part.first(), part.last());
                 for (int k = range[0]; k <= range[1]; k++) {
                     KeyDateRow row = new KeyDateRow(series.dateOf(k), each.subjectId(), series.kind().name(),
                             each.subjectType(), series.ordinal(), null, null);
-                    if (!stored.contains(row.key())) { // the horizon moved on since it was read
+                    if (!stored.contains(row.key())) { // the horizon moved on since the bounds were read
                         found.add(new Expanded(row, series, k));
                     }
                 }
