@@ -53,10 +53,12 @@ class RebuildProjectionsTest extends EndToEndTest {
         write("/api/contracts/RB-UC-OPA/termination", """
                 {"effectiveOn": "2015-12-01", "initiatedBy": "UnitingCare Partnership",
                  "costs": {"amount": "16000000.00", "currency": "GBP"}, "reason": "Provider withdrew"}""");
-        // a section 75 agreement: annual review points, renewals by agreement, a variation, then notice to end it
+        // a section 75 agreement: annual review points, renewals by agreement, a variation, then notice to end it;
+        // a commissioner named twice (in two cases), one party in the register's filters
         write("/api/contracts", """
                 {"id": "RB-S75", "title": "Better Care Fund pooled budget", "kind": "SECTION_75_AGREEMENT",
-                 "commissioners": [{"name": "Rebuildshire County Council"}, {"name": "Rebuildshire ICB"}],
+                 "commissioners": [{"name": "Rebuildshire County Council"}, {"name": "Rebuildshire ICB"},
+                                   {"name": "rebuildshire icb"}],
                  "providers": [{"name": "Rebuildshire County Council"}], "value": {"amount": "48000000.00", "currency": "GBP"},
                  "awardedOn": "2020-03-01",
                  "terms": {"startDate": "2020-04-01", "initialTerm": "P1Y", "terminationNoticePeriod": "P6M",

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.commissioning.tracker.query.events.CopyRows;
 import org.commissioning.tracker.query.events.ProcessorBatch;
 import org.commissioning.tracker.shared.Party;
@@ -49,6 +51,73 @@ class RegisterTables {
     record Write(ContractTimeline timeline, long version, boolean registration) {
     }
 
+    /** A state period's row: the contract's, with its kind. */
+    private record PeriodRow(String contractId, StatePeriods.Period period, String kind) {
+
+        Object[] values() {
+            return new Object[]{contractId, period.from(), period.to(), period.status().name(),
+                    period.phase() == null ? null : period.phase().name(), period.endDate(), kind};
+        }
+    }
+
+    /** A state period's columns, for a copy. */
+    private static final class PeriodRows extends CopyRows.Table<PeriodRow> {
+        PeriodRows() {
+            super("contract_state_period");
+            mapText("contract_id", PeriodRow::contractId);
+            mapDate("from_date", row -> row.period().from());
+            mapDate("to_date", row -> row.period().to());
+            mapText("status", row -> row.period().status().name());
+            mapText("phase", row -> row.period().phase() == null ? null : row.period().phase().name());
+            mapDate("end_date", row -> row.period().endDate());
+            mapText("kind", PeriodRow::kind);
+        }
+    }
+
+    private static final PeriodRows PERIOD_ROWS = new PeriodRows();
+
+    /** A contract's register row. */
+    private record RegisterRow(String contractId, String title, String kind, LocalDate startDate, String commissioners,
+                               String providers, long version, LocalDate periodsUntil) {
+
+        Object[] values() {
+            return new Object[]{contractId, title, kind, startDate, commissioners, providers, version, periodsUntil};
+        }
+    }
+
+    /** A register row's columns, for a copy. */
+    private static final class RegisterRows extends CopyRows.Table<RegisterRow> {
+        RegisterRows() {
+            super("contract_register");
+            mapText("contract_id", RegisterRow::contractId);
+            mapText("title", RegisterRow::title);
+            mapText("kind", RegisterRow::kind);
+            mapDate("start_date", RegisterRow::startDate);
+            mapJsonb("commissioners", RegisterRow::commissioners);
+            mapJsonb("providers", RegisterRow::providers);
+            mapLongPrimitive("version", RegisterRow::version);
+            mapDate("periods_until", RegisterRow::periodsUntil);
+        }
+    }
+
+    private static final RegisterRows REGISTER_ROWS = new RegisterRows();
+
+    /** A commissioner or provider of a contract, by name in lower case ({@link #nameKey}). */
+    private record PartyRow(String role, String nameKey, String contractId) {
+    }
+
+    /** A party's columns, for a copy. */
+    private static final class PartyRows extends CopyRows.Table<PartyRow> {
+        PartyRows() {
+            super("contract_register_party");
+            mapText("role", PartyRow::role);
+            mapText("name_key", PartyRow::nameKey);
+            mapText("contract_id", PartyRow::contractId);
+        }
+    }
+
+    private static final PartyRows PARTY_ROWS = new PartyRows();
+
     /**
      * Rewrites each contract's register row, and its state periods from the first that changed (most events change
      * none: a commencement, a variation, a review point); the parties are written with the registration. Many
@@ -62,9 +131,10 @@ class RegisterTables {
         if (writes.isEmpty()) {
             return;
         }
-        List<Object[]> registerRows = new ArrayList<>(writes.size());
+        List<RegisterRow> registerRows = new ArrayList<>(writes.size());
         List<String> registered = new ArrayList<>();
-        List<Object[]> parties = new ArrayList<>();
+        // a party named twice in a contract (or in two cases) is one row
+        Set<PartyRow> parties = new LinkedHashSet<>();
         Map<String, List<StatePeriods.Period>> wantedPeriods = new LinkedHashMap<>();
         Map<String, String> kinds = new HashMap<>();
         for (Write write : writes) {
@@ -72,9 +142,9 @@ class RegisterTables {
             String id = registration.contractId().value();
             String kind = registration.kind().name();
             StatePeriods.Result periods = StatePeriods.of(write.timeline());
-            registerRows.add(new Object[]{id, registration.title(), kind, registration.terms().startDate(),
+            registerRows.add(new RegisterRow(id, registration.title(), kind, registration.terms().startDate(),
                     json.writeValueAsString(registration.commissioners()),
-                    json.writeValueAsString(registration.providers()), write.version(), periods.until()});
+                    json.writeValueAsString(registration.providers()), write.version(), periods.until()));
             if (write.registration()) {
                 registered.add(id);
                 addParties(parties, COMMISSIONER, registration.commissioners(), id);
@@ -83,32 +153,36 @@ class RegisterTables {
             wantedPeriods.put(id, periods.periods());
             kinds.put(id, kind);
         }
-        jdbc.batchUpdate("""
-                insert into contract_register (contract_id, title, kind, start_date, commissioners, providers, version,
-                                               periods_until)
-                values (?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)
-                on conflict (contract_id) do update set title = excluded.title, kind = excluded.kind,
-                    start_date = excluded.start_date, commissioners = excluded.commissioners,
-                    providers = excluded.providers, version = excluded.version, periods_until = excluded.periods_until
-                """, registerRows);
-
         boolean empty = ProcessorBatch.intoEmptyTables();
-        if (!registered.isEmpty()) {
-            if (!empty) {
+        if (empty) {
+            CopyRows.copy(jdbc, REGISTER_ROWS, registerRows);
+            CopyRows.copy(jdbc, PARTY_ROWS, parties);
+        } else {
+            jdbc.batchUpdate("""
+                    insert into contract_register (contract_id, title, kind, start_date, commissioners, providers,
+                                                   version, periods_until)
+                    values (?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)
+                    on conflict (contract_id) do update set title = excluded.title, kind = excluded.kind,
+                        start_date = excluded.start_date, commissioners = excluded.commissioners,
+                        providers = excluded.providers, version = excluded.version,
+                        periods_until = excluded.periods_until
+                    """, registerRows.stream().map(RegisterRow::values).toList());
+            if (!registered.isEmpty()) {
                 jdbc.update(con -> {
                     var delete = con.prepareStatement(
                             "delete from contract_register_party where contract_id = any(?)");
                     delete.setArray(1, con.createArrayOf("varchar", registered.toArray()));
                     return delete;
                 });
+                jdbc.batchUpdate("insert into contract_register_party (role, name_key, contract_id) values (?, ?, ?) "
+                        + "on conflict do nothing", parties.stream()
+                        .map(party -> new Object[]{party.role(), party.nameKey(), party.contractId()}).toList());
             }
-            jdbc.batchUpdate("insert into contract_register_party (role, name_key, contract_id) values (?, ?, ?) "
-                    + "on conflict do nothing", parties);
         }
 
         Map<String, List<StatePeriods.Period>> storedPeriods = empty ? Map.of() : storedPeriods(wantedPeriods.keySet());
         List<Object[]> deletes = new ArrayList<>();
-        List<Object[]> inserts = new ArrayList<>();
+        List<PeriodRow> inserts = new ArrayList<>();
         wantedPeriods.forEach((id, wanted) -> {
             List<StatePeriods.Period> stored = storedPeriods.getOrDefault(id, List.of());
             int same = 0;
@@ -121,18 +195,17 @@ class RegisterTables {
             }
             String kind = kinds.get(id);
             for (StatePeriods.Period p : wanted.subList(same, wanted.size())) {
-                inserts.add(new Object[]{id, p.from(), p.to(), p.status().name(),
-                        p.phase() == null ? null : p.phase().name(), p.endDate(), kind});
+                inserts.add(new PeriodRow(id, p, kind));
             }
         });
         if (!deletes.isEmpty()) {
             jdbc.batchUpdate("delete from contract_state_period where contract_id = ? and from_date >= ?", deletes);
         }
         if (empty) {
-            CopyRows.copy(jdbc, "contract_state_period", PERIOD_COLUMNS, inserts, row -> row);
+            CopyRows.copy(jdbc, PERIOD_ROWS, inserts);
         } else if (!inserts.isEmpty()) {
             jdbc.batchUpdate("insert into contract_state_period (" + PERIOD_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)",
-                    inserts);
+                    inserts.stream().map(PeriodRow::values).toList());
         }
     }
 
@@ -154,9 +227,9 @@ class RegisterTables {
         return stored;
     }
 
-    private static void addParties(List<Object[]> rows, String role, List<Party> parties, String id) {
+    private static void addParties(Set<PartyRow> rows, String role, List<Party> parties, String id) {
         for (Party party : parties) {
-            rows.add(new Object[]{role, nameKey(party.name()), id});
+            rows.add(new PartyRow(role, nameKey(party.name()), id));
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,6 +27,26 @@ public final class RecordedEventRowsSql {
     private static final String COLUMNS = "sequence, type, effective_on, recorded_at, recorded_by, reason, "
             + "correlation_id, payload";
 
+    /** Each table's columns for a copy, by table name. */
+    private static final Map<String, EventRows> COPIED = new ConcurrentHashMap<>();
+
+    /** An event row's columns, for a copy. */
+    private static final class EventRows extends CopyRows.Table<Row> {
+        EventRows(String table, String idColumn) {
+            super(table);
+            mapText(idColumn, Row::aggregateId);
+            mapLongPrimitive("sequence", Row::sequence);
+            mapText("type", Row::type);
+            mapDate("effective_on", Row::effectiveOn);
+            mapTimeStampTz("recorded_at", row -> micros(row.recordedAt()));
+            mapText("recorded_by", Row::recordedBy);
+            mapText("reason", Row::reason);
+            mapText("correlation_id", Row::correlationId);
+            // json: its binary form is its text, checked by PostgreSQL as the CSV form was
+            mapText("payload", Row::payload);
+        }
+    }
+
     private RecordedEventRowsSql() {
     }
 
@@ -39,9 +60,8 @@ public final class RecordedEventRowsSql {
         Map<String, Row> unique = new LinkedHashMap<>();
         rows.forEach(row -> unique.put(row.aggregateId() + '\u0000' + row.sequence(), row));
         if (ProcessorBatch.intoEmptyTables()) {
-            CopyRows.copy(jdbc, table, idColumn + ", " + COLUMNS, unique.values(), row -> new Object[]{
-                    row.aggregateId(), row.sequence(), row.type(), row.effectiveOn(), row.recordedAt(),
-                    row.recordedBy(), row.reason(), row.correlationId(), row.payload()});
+            CopyRows.copy(jdbc, COPIED.computeIfAbsent(table, name -> new EventRows(name, idColumn)),
+                    unique.values());
             return;
         }
         jdbc.batchUpdate("""

@@ -241,20 +241,39 @@ class KeyDateStore {
      * statement's {@code on conflict do nothing} would write one.
      */
     private void insertFresh(List<Occurrence> rows, List<Replacement> replacements, KeyDateCounts.Counts counts) {
-        record Copied(String title, String[] parties) {
-        }
-        Map<String, Copied> subjects = new HashMap<>();
-        replacements.forEach(r -> subjects.put(r.subject().type() + '\u0000' + r.subject().id(),
-                new Copied(r.subject().title(), r.subject().parties().toArray(String[]::new))));
+        Map<String, Subject> subjects = new HashMap<>();
+        replacements.forEach(r -> subjects.put(r.subject().type() + '\u0000' + r.subject().id(), r.subject()));
         Set<Key> keys = new HashSet<>();
-        List<Occurrence> unique = rows.stream().filter(row -> keys.add(new Key(row))).toList();
-        CopyRows.copy(jdbc, "key_date", KEY_DATE_COLUMNS, unique, row -> {
-            Copied subject = subjects.get(row.subjectType() + '\u0000' + row.subjectId());
-            return new Object[]{row.date().date(), row.subjectId(), row.date().kind(), row.subjectType(),
-                    row.date().ordinal(), subject.title(), row.date().detail(), subject.parties()};
-        });
-        unique.forEach(row -> counts.add(row.date().date(), row.date().kind().name(), 1));
+        List<CopiedRow> unique = new ArrayList<>();
+        for (Occurrence row : rows) {
+            if (keys.add(new Key(row))) {
+                unique.add(new CopiedRow(row, subjects.get(row.subjectType() + '\u0000' + row.subjectId())));
+            }
+        }
+        CopyRows.copy(jdbc, COPIED_ROWS, unique);
+        unique.forEach(copied -> counts.add(copied.row().date().date(), copied.row().date().kind().name(), 1));
     }
+
+    /** A key date's row as copied: the occurrence, and its subject's title and parties. */
+    private record CopiedRow(Occurrence row, Subject subject) {
+    }
+
+    /** A key date's columns, for a copy. */
+    private static final class CopiedRows extends CopyRows.Table<CopiedRow> {
+        CopiedRows() {
+            super("key_date");
+            mapDate("date", copied -> copied.row().date().date());
+            mapText("subject_id", copied -> copied.row().subjectId());
+            mapText("kind", copied -> copied.row().date().kind().name());
+            mapText("subject_type", copied -> copied.row().subjectType());
+            mapIntegerPrimitive("ordinal", copied -> copied.row().date().ordinal());
+            mapText("title", copied -> copied.subject().title());
+            mapText("detail", copied -> copied.row().date().detail());
+            mapTextArray("parties", copied -> copied.subject().parties());
+        }
+    }
+
+    private static final CopiedRows COPIED_ROWS = new CopiedRows();
 
     /** A row's primary key. */
     private record Key(LocalDate date, String subjectId, KeyDateKind kind, String subjectType, int ordinal) {

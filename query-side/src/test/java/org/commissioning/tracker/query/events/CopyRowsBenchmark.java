@@ -47,6 +47,48 @@ class CopyRowsBenchmark {
     record Period(String id, LocalDate from, LocalDate to, String status, String phase, LocalDate end) {
     }
 
+    static final class KeyDates extends CopyRows.Table<KeyDate> {
+        KeyDates() {
+            super("key_date");
+            mapDate("date", KeyDate::date);
+            mapText("subject_id", KeyDate::id);
+            mapText("kind", KeyDate::kind);
+            mapText("subject_type", row -> "contract");
+            mapIntegerPrimitive("ordinal", row -> 0);
+            mapText("title", KeyDate::title);
+            mapText("detail", KeyDate::detail);
+            mapTextArray("parties", row -> List.of(row.parties()));
+        }
+    }
+
+    static final class Periods extends CopyRows.Table<Period> {
+        Periods() {
+            super("contract_state_period");
+            mapText("contract_id", Period::id);
+            mapDate("from_date", Period::from);
+            mapDate("to_date", Period::to);
+            mapText("status", Period::status);
+            mapText("phase", Period::phase);
+            mapDate("end_date", Period::end);
+            mapText("kind", row -> "SERVICES");
+        }
+    }
+
+    static final class Events extends CopyRows.Table<RecordedEventRowsSql.Row> {
+        Events() {
+            super("contract_event_view");
+            mapText("contract_id", RecordedEventRowsSql.Row::aggregateId);
+            mapLongPrimitive("sequence", RecordedEventRowsSql.Row::sequence);
+            mapText("type", RecordedEventRowsSql.Row::type);
+            mapDate("effective_on", RecordedEventRowsSql.Row::effectiveOn);
+            mapTimeStampTz("recorded_at", row -> micros(row.recordedAt()));
+            mapText("recorded_by", RecordedEventRowsSql.Row::recordedBy);
+            mapText("reason", RecordedEventRowsSql.Row::reason);
+            mapText("correlation_id", RecordedEventRowsSql.Row::correlationId);
+            mapText("payload", RecordedEventRowsSql.Row::payload);
+        }
+    }
+
     @Test
     void copyAgainstMultiRowInserts() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC")
@@ -137,9 +179,7 @@ class CopyRowsBenchmark {
 
     private static void keyDates(JdbcTemplate jdbc, List<KeyDate> rows, boolean copy) {
         if (copy) {
-            CopyRows.copy(jdbc, "key_date", "date, subject_id, kind, subject_type, ordinal, title, detail, parties",
-                    rows, row -> new Object[]{row.date(), row.id(), row.kind(), "contract", 0, row.title(),
-                            row.detail(), row.parties()});
+            CopyRows.copy(jdbc, new KeyDates(), rows);
             return;
         }
         jdbc.execute((ConnectionCallback<Integer>) con -> {
@@ -159,12 +199,11 @@ class CopyRowsBenchmark {
     }
 
     private static void periods(JdbcTemplate jdbc, List<Period> rows, boolean copy) {
-        List<Object[]> values = rows.stream().map(p -> new Object[]{p.id(), p.from(), p.to(), p.status(), p.phase(),
-                p.end(), "SERVICES"}).toList();
         if (copy) {
-            CopyRows.copy(jdbc, "contract_state_period", "contract_id, from_date, to_date, status, phase, end_date, "
-                    + "kind", values, row -> row);
+            CopyRows.copy(jdbc, new Periods(), rows);
         } else {
+            List<Object[]> values = rows.stream().map(p -> new Object[]{p.id(), p.from(), p.to(), p.status(),
+                    p.phase(), p.end(), "SERVICES"}).toList();
             jdbc.batchUpdate("insert into contract_state_period (contract_id, from_date, to_date, status, phase, "
                     + "end_date, kind) values (?, ?, ?, ?, ?, ?, ?)", values);
         }
@@ -172,10 +211,7 @@ class CopyRowsBenchmark {
 
     private static void events(JdbcTemplate jdbc, List<RecordedEventRowsSql.Row> rows, boolean copy) {
         if (copy) {
-            CopyRows.copy(jdbc, "contract_event_view", "contract_id, sequence, type, effective_on, recorded_at, "
-                    + "recorded_by, reason, correlation_id, payload", rows, row -> new Object[]{row.aggregateId(),
-                    row.sequence(), row.type(), row.effectiveOn(), row.recordedAt(), row.recordedBy(), row.reason(),
-                    row.correlationId(), row.payload()});
+            CopyRows.copy(jdbc, new Events(), rows);
             return;
         }
         jdbc.batchUpdate("insert into contract_event_view (contract_id, sequence, type, effective_on, recorded_at, "

@@ -111,39 +111,81 @@ class CopyRowsTest {
         assertThat(copied.get(1_500).payload().length()).isGreaterThan(1 << 17);
     }
 
+    /** A state period's row, for the tests' own copies: the status may be missing, which PostgreSQL refuses. */
+    record Period(String contractId, LocalDate from, String status) {
+    }
+
+    static final class Periods extends CopyRows.Table<Period> {
+        Periods() {
+            super("contract_state_period");
+            mapText("contract_id", Period::contractId);
+            mapDate("from_date", Period::from);
+            mapText("status", Period::status);
+            mapDate("end_date", period -> LocalDate.parse("2029-03-31"));
+            mapText("kind", period -> "SERVICES");
+        }
+    }
+
+    /**
+     * A row PostgreSQL refuses fails the batch with Spring's exception for it and leaves nothing, whether the refusal
+     * comes as the copy ends (the last of two rows) or while rows are still being sent (the first of many).
+     */
     @Test
     void aRowPostgresRefusesFailsTheBatchWithTheConstraintsExceptionAndLeavesNothing() {
-        Object[] good = {"REFUSED", LocalDate.parse("2024-04-01"), null, "ACTIVE", null, LocalDate.parse("2029-03-31"),
-                "SERVICES"};
-        Object[] noStatus = {"REFUSED", LocalDate.parse("2025-04-01"), null, null, null, LocalDate.parse("2029-03-31"),
-                "SERVICES"};
-        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status ->
-                CopyRows.copy(jdbc, "contract_state_period", "contract_id, from_date, to_date, status, phase, "
-                        + "end_date, kind", List.of(good, noStatus), row -> row)))
-                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("status");
-        assertThat(jdbc.queryForObject("select count(*) from contract_state_period where contract_id = 'REFUSED'",
+        Period good = new Period("REFUSED", LocalDate.parse("2024-04-01"), "ACTIVE");
+        Period noStatus = new Period("REFUSED", LocalDate.parse("2025-04-01"), null);
+        List<Period> many = new java.util.ArrayList<>(List.of(noStatus));
+        for (int n = 0; n < 20_000; n++) {
+            many.add(new Period("REFUSED", LocalDate.parse("2030-01-01").plusDays(n), "ACTIVE"));
+        }
+        for (List<Period> rows : List.of(List.of(good, noStatus), many)) {
+            assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status ->
+                    CopyRows.copy(jdbc, new Periods(), rows)))
+                    .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("status");
+            assertThat(jdbc.queryForObject("select count(*) from contract_state_period where contract_id = 'REFUSED'",
+                    Long.class)).isZero();
+        }
+    }
+
+    /** A payload that is not JSON is refused as it was in COPY's CSV form: the json column checks what it is given. */
+    @Test
+    void aPayloadThatIsNotJsonIsRefused() {
+        var notJson = new RecordedEventRowsSql.Row("NOT-JSON", 0, "ContractRegistered", LocalDate.parse("2024-04-01"),
+                Instant.parse("2026-11-23T10:15:30Z"), "system", null, null, "{\"title\": ");
+        assertThatThrownBy(() -> ReplayBatch.intoEmptyTables(transactions, () ->
+                RecordedEventRowsSql.store(jdbc, "contract_event_view", "contract_id", List.of(notJson))))
+                .hasStackTraceContaining("json");
+        assertThat(jdbc.queryForObject("select count(*) from contract_event_view where contract_id = 'NOT-JSON'",
                 Long.class)).isZero();
     }
 
     /**
-     * A failure while the rows are printed (here a row the projection cannot give), with part of them sent: the failure
-     * passes as it is (not hidden by the copy left under way or the rollback), nothing is stored, and the connection
-     * serves its next statement.
+     * A failure while the rows are written (here a row the projection cannot give), with part of them sent: the
+     * failure passes as it is (not hidden by the copy left under way or the rollback), nothing is stored, and the
+     * connection serves its next statement.
      */
     @Test
-    void aFailureWhilePrintingPassesAsItIsStoresNothingAndTheConnectionGoesOn() throws Exception {
+    void aFailureWhileWritingPassesAsItIsStoresNothingAndTheConnectionGoesOn() throws Exception {
         try (var connection = postgres.getPostgresDatabase().getConnection()) {
             var single = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             List<Integer> rows = java.util.stream.IntStream.range(0, 5_000).boxed().toList();
+            final class Failing extends CopyRows.Table<Integer> {
+                Failing() {
+                    super("contract_state_period");
+                    mapText("contract_id", n -> "CANCELLED-" + n);
+                    mapDate("from_date", n -> LocalDate.parse("2024-04-01"));
+                    mapText("status", n -> {
+                        if (n == 4_000) {
+                            throw new IllegalArgumentException("no row for " + n);
+                        }
+                        return "ACTIVE";
+                    });
+                    mapDate("end_date", n -> LocalDate.parse("2029-03-31"));
+                    mapText("kind", n -> "SERVICES");
+                }
+            }
             assertThatThrownBy(() -> new TransactionTemplate(new DataSourceTransactionManager(single.getDataSource()))
-                    .executeWithoutResult(status -> CopyRows.copy(single, "contract_state_period",
-                            "contract_id, from_date, status, end_date, kind", rows, n -> {
-                                if (n == 4_000) {
-                                    throw new IllegalArgumentException("no row for " + n);
-                                }
-                                return new Object[]{"CANCELLED-" + n, LocalDate.parse("2024-04-01"), "ACTIVE",
-                                        LocalDate.parse("2029-03-31"), "SERVICES"};
-                            })))
+                    .executeWithoutResult(status -> CopyRows.copy(single, new Failing(), rows)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("no row for 4000");
             assertThat(single.queryForObject("select count(*) from contract_state_period "
                     + "where contract_id like 'CANCELLED-%'", Long.class)).isZero();
