@@ -120,6 +120,9 @@ class RebuildProjectionsTest extends EndToEndTest {
         assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
         JsonNode outcome = rebuilt.json();
         assertThat(outcome.get("caughtUp").asBoolean()).isTrue();
+        // by the bulk replay: had it failed, the processors would have replayed the store into the same tables
+        assertThat(outcome.get("status").get("bulkReplayed").isBoolean()).as(rebuilt.body()).isTrue();
+        assertThat(outcome.get("status").get("bulkReplayed").asBoolean()).as(rebuilt.body()).isTrue();
         List<String> reset = new ArrayList<>();
         outcome.get("reset").forEach(name -> reset.add(name.asString()));
         // every processing group Axon has, whatever they are called: the contracts' among them

@@ -57,9 +57,13 @@ public class Projections {
     /**
      * Every processor's progress. {@code head} is the global index of the latest event in the store (null: none yet);
      * {@code caughtUp} when every processor is running and has processed everything up to it; {@code rebuilding}
-     * while a bulk rebuild replays the store on this node.
+     * while a bulk rebuild replays the store on this node; {@code bulkReplayed}, of the last rebuild on this node since
+     * it started: true when its bulk replay wrote the read models, false when it failed and the processors replay the
+     * store themselves instead (slower, same read models; the failure is in the log), null when none has run or one is
+     * under way (or the processors replay by setting).
      */
-    public record Status(Long head, boolean caughtUp, boolean rebuilding, List<ProcessorStatus> processors) {
+    public record Status(Long head, boolean caughtUp, boolean rebuilding, Boolean bulkReplayed,
+                         List<ProcessorStatus> processors) {
     }
 
     /** A rebuild's outcome: which processors were reset, and the status when it returned. */
@@ -76,7 +80,7 @@ public class Projections {
     private final ExecutorService rebuilding = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("projection-rebuild").daemon().factory());
     /** The bulk replay under way or last run (null: none yet). */
-    private volatile Future<?> replaying;
+    private volatile Future<Boolean> replaying;
 
     Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
                 Configuration axon, BulkReplay bulkReplay, PerformanceProperties performance,
@@ -96,7 +100,10 @@ public class Projections {
         for (StreamingEventProcessor processor : streaming()) {
             processors.add(statusOf(processor, head));
         }
-        return new Status(head, processors.stream().allMatch(ProcessorStatus::caughtUp), rebuilding(), processors);
+        Future<Boolean> replay = replaying;
+        Boolean bulkReplayed = replay != null && replay.state() == Future.State.SUCCESS ? replay.resultNow() : null;
+        return new Status(head, processors.stream().allMatch(ProcessorStatus::caughtUp), rebuilding(), bulkReplayed,
+                processors);
     }
 
     /**
@@ -162,7 +169,7 @@ public class Projections {
             log.info("A rebuild is already under way; not starting another");
             return new Rebuild(List.of(), List.of(), headAtStart, false, status());
         }
-        Future<?> replay = started.replay();
+        Future<Boolean> replay = started.replay();
         if (replay != null) {
             try {
                 replay.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -183,7 +190,7 @@ public class Projections {
     }
 
     /** What a rebuild reset, and its bulk replay (null: the processors replay the store themselves). */
-    private record Started(List<String> reset, List<String> notResettable, Future<?> replay) {
+    private record Started(List<String> reset, List<String> notResettable, Future<Boolean> replay) {
     }
 
     /**
@@ -216,8 +223,10 @@ public class Projections {
         replaying = rebuilding.submit(() -> {
             try {
                 bulkReplay.replay(resetProcessors);
+                return true;
             } catch (RuntimeException e) {
                 log.error("The bulk rebuild failed; the processors replay the event store themselves instead", e);
+                return false;
             } finally {
                 synchronized (this) {
                     resetProcessors.forEach(StreamingEventProcessor::start);

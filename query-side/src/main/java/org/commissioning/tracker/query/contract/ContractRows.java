@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.commissioning.tracker.query.events.CopyRows;
 import org.commissioning.tracker.query.events.EventCodec;
+import org.commissioning.tracker.query.events.ProcessorBatch;
 import org.commissioning.tracker.query.events.RecordedEventRowsSql;
 import org.commissioning.tracker.shared.contract.ContractEvent;
 import org.commissioning.tracker.shared.contract.ContractRegistered;
@@ -66,7 +68,27 @@ class ContractRows {
                 .toList());
     }
 
-    /** Applies the batch's changes to the contracts' summary rows. */
+    /** A registration's summary row's columns, for a copy into an emptied table. */
+    private static final class ViewRows extends CopyRows.Table<ViewChange> {
+        ViewRows() {
+            super("contract_view");
+            mapText("contract_id", ViewChange::contractId);
+            mapText("title", change -> change.registration().title());
+            mapText("kind", change -> change.registration().kind().name());
+            mapDate("awarded_on", change -> change.registration().awardedOn());
+            mapDate("start_date", change -> change.registration().terms().startDate());
+            mapText("procurement_id", change -> change.registration().procurementId() == null ? null
+                    : change.registration().procurementId().value());
+            mapLongPrimitive("version", ViewChange::version);
+        }
+    }
+
+    private static final ViewRows VIEW_ROWS = new ViewRows();
+
+    /**
+     * Applies the batch's changes to the contracts' summary rows; in a batch into emptied tables
+     * ({@link ProcessorBatch#intoEmptyTables()}) the registrations are copied in ({@link CopyRows}).
+     */
     void applyViews(List<ViewChange> changes) {
         List<ViewChange> registrations = new ArrayList<>();
         List<Object[]> advances = new ArrayList<>();
@@ -77,26 +99,31 @@ class ContractRows {
                 advances.add(new Object[]{change.version(), change.contractId()});
             }
         }
-        jdbc.batchUpdate("""
-                insert into contract_view (contract_id, title, kind, awarded_on, start_date, procurement_id, version)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (contract_id) do update set title = excluded.title, kind = excluded.kind,
-                    awarded_on = excluded.awarded_on, start_date = excluded.start_date,
-                    procurement_id = excluded.procurement_id, version = excluded.version""",
-                registrations, 1_000, (ps, change) -> {
-                    ContractRegistered registered = change.registration();
-                    ps.setString(1, change.contractId());
-                    ps.setString(2, registered.title());
-                    ps.setString(3, registered.kind().name());
-                    ps.setObject(4, registered.awardedOn());
-                    ps.setObject(5, registered.terms().startDate());
-                    if (registered.procurementId() == null) {
-                        ps.setNull(6, Types.VARCHAR);
-                    } else {
-                        ps.setString(6, registered.procurementId().value());
-                    }
-                    ps.setLong(7, change.version());
-                });
+        if (ProcessorBatch.intoEmptyTables()) {
+            CopyRows.copy(jdbc, VIEW_ROWS, registrations);
+        } else {
+            jdbc.batchUpdate("""
+                    insert into contract_view (contract_id, title, kind, awarded_on, start_date, procurement_id,
+                                               version)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (contract_id) do update set title = excluded.title, kind = excluded.kind,
+                        awarded_on = excluded.awarded_on, start_date = excluded.start_date,
+                        procurement_id = excluded.procurement_id, version = excluded.version""",
+                    registrations, 1_000, (ps, change) -> {
+                        ContractRegistered registered = change.registration();
+                        ps.setString(1, change.contractId());
+                        ps.setString(2, registered.title());
+                        ps.setString(3, registered.kind().name());
+                        ps.setObject(4, registered.awardedOn());
+                        ps.setObject(5, registered.terms().startDate());
+                        if (registered.procurementId() == null) {
+                            ps.setNull(6, Types.VARCHAR);
+                        } else {
+                            ps.setString(6, registered.procurementId().value());
+                        }
+                        ps.setLong(7, change.version());
+                    });
+        }
         if (!advances.isEmpty()) {
             jdbc.batchUpdate("update contract_view set version = greatest(version, ?) where contract_id = ?", advances);
         }
