@@ -31,7 +31,7 @@ public final class RecordedEventRowsSql {
     private static final Map<String, EventRows> COPIED = new ConcurrentHashMap<>();
 
     /** An event row's columns, for a copy. */
-    private static final class EventRows extends CopyRows.Table<Row> {
+    static final class EventRows extends CopyRows.Table<Row> {
         EventRows(String table, String idColumn) {
             super(table);
             mapText(idColumn, Row::aggregateId);

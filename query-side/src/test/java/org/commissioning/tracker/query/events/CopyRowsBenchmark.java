@@ -74,21 +74,6 @@ class CopyRowsBenchmark {
         }
     }
 
-    static final class Events extends CopyRows.Table<RecordedEventRowsSql.Row> {
-        Events() {
-            super("contract_event_view");
-            mapText("contract_id", RecordedEventRowsSql.Row::aggregateId);
-            mapLongPrimitive("sequence", RecordedEventRowsSql.Row::sequence);
-            mapText("type", RecordedEventRowsSql.Row::type);
-            mapDate("effective_on", RecordedEventRowsSql.Row::effectiveOn);
-            mapTimeStampTz("recorded_at", row -> micros(row.recordedAt()));
-            mapText("recorded_by", RecordedEventRowsSql.Row::recordedBy);
-            mapText("reason", RecordedEventRowsSql.Row::reason);
-            mapText("correlation_id", RecordedEventRowsSql.Row::correlationId);
-            mapText("payload", RecordedEventRowsSql.Row::payload);
-        }
-    }
-
     @Test
     void copyAgainstMultiRowInserts() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC")
@@ -211,7 +196,7 @@ class CopyRowsBenchmark {
 
     private static void events(JdbcTemplate jdbc, List<RecordedEventRowsSql.Row> rows, boolean copy) {
         if (copy) {
-            CopyRows.copy(jdbc, new Events(), rows);
+            CopyRows.copy(jdbc, new RecordedEventRowsSql.EventRows("contract_event_view", "contract_id"), rows);
             return;
         }
         jdbc.batchUpdate("insert into contract_event_view (contract_id, sequence, type, effective_on, recorded_at, "
