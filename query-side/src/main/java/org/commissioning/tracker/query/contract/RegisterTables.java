@@ -124,8 +124,8 @@ class RegisterTables {
      * contracts (each once) with a few batched statements: the register rows upserted, the registered contracts'
      * parties replaced, the stored state periods read in one query and only those that changed
      * deleted and inserted. In a batch into emptied tables ({@link ProcessorBatch#intoEmptyTables()}) nothing is
-     * stored for these contracts yet, so nothing is deleted or read back first, and the state periods are copied in
-     * ({@link CopyRows}).
+     * stored for these contracts yet, so nothing is deleted or read back first, and the register rows, parties and
+     * state periods are copied in ({@link CopyRows}).
      */
     void writeAll(List<Write> writes) {
         if (writes.isEmpty()) {
