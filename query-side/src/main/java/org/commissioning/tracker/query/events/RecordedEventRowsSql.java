@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,9 +25,6 @@ public final class RecordedEventRowsSql {
     /** The columns after the aggregate's id column, in the order of a row's values. */
     private static final String COLUMNS = "sequence, type, effective_on, recorded_at, recorded_by, reason, "
             + "correlation_id, payload";
-
-    /** Each table's columns for a copy, by table name. */
-    private static final Map<String, EventRows> COPIED = new ConcurrentHashMap<>();
 
     /** An event row's columns, for a copy. */
     static final class EventRows extends CopyRows.Table<Row> {
@@ -60,8 +56,7 @@ public final class RecordedEventRowsSql {
         Map<String, Row> unique = new LinkedHashMap<>();
         rows.forEach(row -> unique.put(row.aggregateId() + '\u0000' + row.sequence(), row));
         if (ProcessorBatch.intoEmptyTables()) {
-            CopyRows.copy(jdbc, COPIED.computeIfAbsent(table, name -> new EventRows(name, idColumn)),
-                    unique.values());
+            CopyRows.copy(jdbc, new EventRows(table, idColumn), unique.values());
             return;
         }
         jdbc.batchUpdate("""
