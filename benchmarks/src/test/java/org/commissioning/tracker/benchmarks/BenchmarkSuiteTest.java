@@ -99,7 +99,12 @@ class BenchmarkSuiteTest {
      * Ours alone ({@code -Dbenchmarks.ours-only=true}): to measure a change of ours, before and after, without the
      * alternatives' half of the run; no ratios then, and the report goes to {@code target/}, never to BENCHMARKS.md.
      */
-    static final boolean OURS_ONLY = Boolean.getBoolean("benchmarks.ours-only");
+    static final boolean OURS_ONLY = Boolean.getBoolean("benchmarks.ours-only") || Boolean.getBoolean("benchmarks.writes-only");
+    /**
+     * Ours' HTTP writes alone ({@code -Dbenchmarks.writes-only=true}): the write warm-up and rounds, then nothing else
+     * (implies ours alone); a few minutes, to measure a change to the write path before and after.
+     */
+    static final boolean WRITES_ONLY = Boolean.getBoolean("benchmarks.writes-only");
     /**
      * Where PostgreSQL's time goes in our rebuild ({@code -Dbenchmarks.statements=true}): pg_stat_statements loaded in
      * ours, reset before the rebuild, its top statements by total time printed after it.
@@ -147,7 +152,9 @@ class BenchmarkSuiteTest {
                 measureProduct(defaults, System.AXON_DEFAULTS, BASELINE_CONTRACTS, false);
             }
         }
-        gatewayWrites(System.OURS, users, List.of());
+        if (!WRITES_ONLY) {
+            gatewayWrites(System.OURS, users, List.of());
+        }
         if (!OURS_ONLY) {
             gatewayWrites(System.AXON_DEFAULTS, users, AXON_DEFAULTS);
             try (Child register = Child.start("jpa-register", BaselineRegisterApplication.class.getName(),
@@ -187,6 +194,9 @@ class BenchmarkSuiteTest {
         Client admin = new Client(app.port, "admin", PASSWORD);
         String prefix = system == System.OURS ? "" : "(a) ";
         writes(manager, app, system);
+        if (WRITES_ONLY) {
+            return;
+        }
 
         // bulk load of the portfolio, the way a migration loads one: the projections paused, the events appended,
         // then one rebuild (below) brings everything into the read models; without the import endpoint, over HTTP
@@ -974,6 +984,10 @@ class BenchmarkSuiteTest {
     /** Quick mode's smoke test: every figure there and plausible, nothing refused (not that targets are met). */
     void assertEveryFigurePlausible() {
         assertThat(problems).as("refusals and failed requests").isEmpty();
+        if (WRITES_ONLY) {
+            assertThat(report.get("HTTP writes, 8 client threads (events/s)", System.OURS).value()).isPositive();
+            return;
+        }
         if (OURS_ONLY) {
             assertThat(report.get("Full rebuild of every projection (events/s)", System.OURS).value()).isPositive();
             return;
