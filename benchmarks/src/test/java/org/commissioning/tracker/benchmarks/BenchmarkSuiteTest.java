@@ -120,6 +120,8 @@ class BenchmarkSuiteTest {
     static final int WARMUP_FROM = 50_000_000;
     static final int WRITES_1_FROM = 60_000_000;
     static final int WRITES_8_FROM = 70_000_000;
+    static final int WRITES_RUNNING_FROM = 74_000_000;
+    static final int WRITES_PAUSED_FROM = 77_000_000;
     static final int LAG_FROM = 80_000_000;
 
     final Portfolio portfolio = new Portfolio(SEED, TODAY);
@@ -254,7 +256,39 @@ class BenchmarkSuiteTest {
                     system, Report.rounds(rates, "events/s"));
         }
         jitDuringRounds("HTTP", system, roundsStart, JitActivity.sample(app.pid()));
+        if (WRITES_ONLY) {
+            projectionsShare(client, new Client(app.port, "admin", PASSWORD), writes, system);
+        }
         refusals(system.label + " writes", writes);
+    }
+
+    /**
+     * What the projections, handling the events live in the same process and database, cost the HTTP writes: 8-thread
+     * rounds alternately with the projections running and paused, each round starting with them caught up (a paused
+     * round's backlog is caught up off the clock, before the next running round).
+     */
+    void projectionsShare(Client client, Client admin, Workload writes, System system) throws Exception {
+        List<Double> running = new ArrayList<>();
+        List<Double> paused = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (boolean pause : new boolean[] {false, true}) {
+                awaitCaughtUp(admin);
+                if (pause) {
+                    pause(admin, system);
+                }
+                long before = writes.accepted.get();
+                int from = (pause ? WRITES_PAUSED_FROM : WRITES_RUNNING_FROM) + round * CONTRACTS_PER_ROUND_8;
+                double seconds = writes.send(client, contracts(from, CONTRACTS_PER_ROUND_8), 8);
+                (pause ? paused : running).add((writes.accepted.get() - before) / seconds);
+                if (pause && admin.post("/api/admin/projections/resume", "").status() != 200) {
+                    problems.add(system.label + " resume failed");
+                }
+            }
+        }
+        report.put("HTTP writes, 8 client threads, projections running, alternating (events/s)", system,
+                Report.rounds(running, "events/s"));
+        report.put("HTTP writes, 8 client threads, projections paused, alternating (events/s)", system,
+                Report.rounds(paused, "events/s"));
     }
 
     /** Stops the application's projections until the rebuild (a system without the endpoint loads with them running). */
