@@ -96,15 +96,15 @@ class BenchmarkSuiteTest {
     static final int BCRYPT_COST = integer("benchmarks.bcrypt-cost", 4);
     static final long SEED = 20261122;
     /**
-     * Ours alone ({@code -Dbenchmarks.ours-only=true}): to measure a change of ours, before and after, without the
-     * alternatives' half of the run; no ratios then, and the report goes to {@code target/}, never to BENCHMARKS.md.
-     */
-    static final boolean OURS_ONLY = Boolean.getBoolean("benchmarks.ours-only") || Boolean.getBoolean("benchmarks.writes-only");
-    /**
      * Ours' HTTP writes alone ({@code -Dbenchmarks.writes-only=true}): the write warm-up and rounds, then nothing else
      * (implies ours alone); a few minutes, to measure a change to the write path before and after.
      */
     static final boolean WRITES_ONLY = Boolean.getBoolean("benchmarks.writes-only");
+    /**
+     * Ours alone ({@code -Dbenchmarks.ours-only=true}): to measure a change of ours, before and after, without the
+     * alternatives' half of the run; no ratios then, and the report goes to {@code target/}, never to BENCHMARKS.md.
+     */
+    static final boolean OURS_ONLY = Boolean.getBoolean("benchmarks.ours-only") || WRITES_ONLY;
     /**
      * Where PostgreSQL's time goes in our rebuild ({@code -Dbenchmarks.statements=true}): pg_stat_statements loaded in
      * ours, reset before the rebuild, its top statements by total time printed after it.
@@ -197,6 +197,7 @@ class BenchmarkSuiteTest {
         String prefix = system == System.OURS ? "" : "(a) ";
         writes(manager, app, system);
         if (WRITES_ONLY) {
+            projectionsShare(manager, admin, system);
             return;
         }
 
@@ -256,9 +257,6 @@ class BenchmarkSuiteTest {
                     system, Report.rounds(rates, "events/s"));
         }
         jitDuringRounds("HTTP", system, roundsStart, JitActivity.sample(app.pid()));
-        if (WRITES_ONLY) {
-            projectionsShare(client, new Client(app.port, "admin", PASSWORD), writes, system);
-        }
         refusals(system.label + " writes", writes);
     }
 
@@ -267,7 +265,8 @@ class BenchmarkSuiteTest {
      * rounds alternately with the projections running and paused, each round starting with them caught up (a paused
      * round's backlog is caught up off the clock, before the next running round).
      */
-    void projectionsShare(Client client, Client admin, Workload writes, System system) throws Exception {
+    void projectionsShare(Client client, Client admin, System system) throws Exception {
+        Workload writes = new Workload();
         List<Double> running = new ArrayList<>();
         List<Double> paused = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
@@ -289,6 +288,7 @@ class BenchmarkSuiteTest {
                 Report.rounds(running, "events/s"));
         report.put("HTTP writes, 8 client threads, projections paused, alternating (events/s)", system,
                 Report.rounds(paused, "events/s"));
+        refusals(system.label + " writes, projections running and paused", writes);
     }
 
     /** Stops the application's projections until the rebuild (a system without the endpoint loads with them running). */
