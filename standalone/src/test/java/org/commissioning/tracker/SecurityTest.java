@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.SecurityFilterChain;
 
 /** Who may do what (issue 6), on the standalone default: HTTP Basic with configured users. */
 class SecurityTest extends EndToEndTest {
@@ -54,6 +55,22 @@ class SecurityTest extends EndToEndTest {
         assertThat(settings.shouldObserveRequests()).isFalse();
         assertThat(settings.shouldObserveAuthentications()).isFalse();
         assertThat(settings.shouldObserveAuthorizations()).isFalse();
+    }
+
+    @Autowired
+    SecurityFilterChain securityFilterChain;
+
+    /**
+     * A stateless API's chain: nothing saves a request to replay after a login page, there is no /logout to match every
+     * request against, and no request is wrapped to answer getUserPrincipal (the application reads the user from the
+     * security context).
+     */
+    @Test
+    void theFilterChainIsAStatelessApis() {
+        assertThat(securityFilterChain.getFilters()).extracting(filter -> filter.getClass().getSimpleName())
+                .contains("BasicAuthenticationFilter", "AuthorizationFilter")
+                .doesNotContain("LogoutFilter", "RequestCacheAwareFilter", "SecurityContextHolderAwareRequestFilter");
+        assertThat(api.as(TestUsers.ADMIN).post("/logout", "").status()).isEqualTo(404);
     }
 
     @Test

@@ -36,14 +36,24 @@ public final class VerifiedCredentials implements PasswordEncoder {
     private static final String HMAC = "HmacSHA256";
 
     private final PasswordEncoder bcrypt;
-    private final SecretKeySpec key;
+    /** Each request thread's keyed HMAC, made once: looking the algorithm up and keying it cost more than using it. */
+    private final ThreadLocal<Mac> macs;
     private final Cache<String, Boolean> verified;
 
     public VerifiedCredentials(PasswordEncoder bcrypt, Duration ttl, long maxEntries) {
         this.bcrypt = bcrypt;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, HMAC);
+        SecretKeySpec key = new SecretKeySpec(secret, HMAC);
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance(HMAC);
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is unavailable", e);
+            }
+        });
         this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build();
     }
 
@@ -73,17 +83,15 @@ public final class VerifiedCredentials implements PasswordEncoder {
         return bcrypt.upgradeEncoding(encodedPassword);
     }
 
-    /** HMAC-SHA-256 of the stored hash and the password (the hash has no NUL, so the pair is unambiguous). */
+    /**
+     * HMAC-SHA-256 of the stored hash and the password (the hash has no NUL, so the pair is unambiguous). {@code doFinal}
+     * leaves the thread's MAC reset, keyed, for its next use.
+     */
     private String fingerprint(CharSequence rawPassword, String encodedPassword) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(key);
-            mac.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        Mac mac = macs.get();
+        mac.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return HexFormat.of().formatHex(mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** How many verifications are remembered now (for tests). */

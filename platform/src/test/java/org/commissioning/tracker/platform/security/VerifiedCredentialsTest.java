@@ -3,6 +3,8 @@ package org.commissioning.tracker.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -37,6 +39,18 @@ class VerifiedCredentialsTest {
             assertThat(credentials.matches("right-password", hash)).isTrue();
         }
         assertThat(bcrypt.checks).hasValue(1);
+        assertThat(credentials.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aPasswordVerifiedOnOneRequestThreadIsRememberedOnAnother() throws Exception {
+        String hash = credentials.encode("right-password");
+        assertThat(credentials.matches("right-password", hash)).isTrue();
+        try (ExecutorService other = Executors.newSingleThreadExecutor()) {
+            assertThat(other.submit(() -> credentials.matches("right-password", hash)).get()).isTrue();
+            assertThat(other.submit(() -> credentials.matches("wrong-password", hash)).get()).isFalse();
+        }
+        assertThat(bcrypt.checks).hasValue(2);
         assertThat(credentials.size()).isEqualTo(1);
     }
 
