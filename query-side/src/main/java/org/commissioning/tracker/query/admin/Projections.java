@@ -38,8 +38,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>How far a processor has got is read from its tokens as stored, not from its in-memory status: a token is stored
  * in the same transaction as the read model it moved, so a stored position is a committed read model (and the
- * in-memory status of a segment claimed just before a shutdown can outlive the reset). An idle segment stores its
- * position when it next extends its claim (every few seconds), so a caught-up processor may show so a little late.
+ * in-memory status of a segment claimed just before a shutdown can outlive the reset). A segment with nothing to handle
+ * stores the position it has read up to about once a second ({@code tracker.projections.idle-position-interval}), so
+ * a caught-up processor may show so a little late.
  */
 @Component
 public class Projections {
