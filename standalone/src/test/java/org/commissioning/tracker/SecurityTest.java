@@ -42,6 +42,9 @@ class SecurityTest extends EndToEndTest {
     @Autowired
     ObjectProvider<SecurityObservationSettings> securityObservations;
 
+    @Autowired
+    SecurityFilterChain securityFilterChain;
+
     /**
      * Spring Security's observations are off (tracker-platform.yml), so it observes none of the filters, the
      * authentication or the authorization. Tests run on a registry that observes nothing, where Spring Security leaves
@@ -56,9 +59,6 @@ class SecurityTest extends EndToEndTest {
         assertThat(settings.shouldObserveAuthentications()).isFalse();
         assertThat(settings.shouldObserveAuthorizations()).isFalse();
     }
-
-    @Autowired
-    SecurityFilterChain securityFilterChain;
 
     /**
      * A stateless API's chain: nothing saves a request to replay after a login page, there is no /logout to match every

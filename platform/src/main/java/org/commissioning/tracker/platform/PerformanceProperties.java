@@ -25,13 +25,13 @@ public record PerformanceProperties(boolean axonDefaults) {
     /** Axon's default number of segments a pooled streaming processor starts with. */
     public static final int AXON_DEFAULT_SEGMENTS = 16;
 
+    /** Axon's default time after which an idle work package stores its position or extends its claim. */
+    public static final long AXON_DEFAULT_CLAIM_EXTENSION_MILLIS = 5_000;
+
     /** The batch size a processor gets: {@code tuned}, or Axon's default under {@code axon-defaults}. */
     public int batchSize(int tuned) {
         return axonDefaults ? AXON_DEFAULT_BATCH_SIZE : tuned;
     }
-
-    /** Axon's default time after which an idle work package stores its position or extends its claim. */
-    public static final long AXON_DEFAULT_CLAIM_EXTENSION_MILLIS = 5_000;
 
     /** How often an idle segment stores its position: {@code tuned}, or Axon's default under {@code axon-defaults}. */
     public long claimExtensionMillis(Duration tuned) {
