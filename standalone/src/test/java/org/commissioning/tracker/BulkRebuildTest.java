@@ -148,7 +148,7 @@ class BulkRebuildTest extends EndToEndTest {
             Response rebuilt = rebuild.get();
             assertThat(rebuilt.status()).as(rebuilt.body()).isIn(200, 202);
             long headAtStart = rebuilt.json().get("headAtStart").asLong();
-            assertThat(rebuilt.json().get("reset").toString()).contains("contracts");
+            assertThat(rebuilt.json().get("reset").toString()).contains("projections");
 
             // the writes really overlapped the rebuild: some were appended after its start and acknowledged before it
             // answered (and so while the processors were stopped, replayed or just started again)
@@ -241,7 +241,7 @@ class BulkRebuildTest extends EndToEndTest {
 
                 Projections.Rebuild rebuild = projections.rebuild(Duration.ofSeconds(60));
                 assertThat(rebuild.caughtUp()).as("%s", rebuild).isTrue();
-                assertThat(rebuild.reset()).contains("contracts");
+                assertThat(rebuild.reset()).contains("projections");
                 assertThat(eventsOf(held.id)).as("still held after the rebuild").isEqualTo(1);
 
                 release.countDown();

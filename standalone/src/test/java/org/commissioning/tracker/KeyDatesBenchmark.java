@@ -78,10 +78,12 @@ class KeyDatesBenchmark {
     void keyDatesInANinetyDayWindowOverAHundredThousandContracts() throws Exception {
         try (ConfigurableApplicationContext app = Applications.start(StandaloneApplication.class,
                 StandaloneApplication.CONFIG_NAME, "tracker.embedded-postgres.ephemeral=true", "logging.level.root=WARN",
+                "tracker.projections.shared-processor=false",
                 "logging.level.org.commissioning=INFO")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
-            // only the key dates are measured: the contracts projection would share the two cores while loading
+            // only the key dates are measured (a processor per projection here): the contracts projection would share
+            // the two cores while loading
             processing.eventProcessor("contracts").ifPresent(p -> p.shutDown());
             StreamingEventProcessor keyDates = processing.eventProcessor("key-dates", StreamingEventProcessor.class)
                     .orElseThrow();

@@ -63,10 +63,13 @@ class KeyDatesRebuildTest extends KeyDatesEndToEndTest {
                         + "array_to_string(parties, '|') parties, version from key_date_subject order by subject_type, subject_id")));
     }
 
-    /** Resets the key-dates processor (its tables cleared, its bounds set afresh) and waits for it to catch up. */
+    /**
+     * Resets the key dates' processor (the one of every projection: its tables cleared, the key dates' bounds set
+     * afresh) and waits for it to catch up.
+     */
     void rebuildKeyDates() {
-        StreamingEventProcessor keyDates = processing.eventProcessor("key-dates", StreamingEventProcessor.class)
-                .orElseThrow();
+        StreamingEventProcessor keyDates = processing.eventProcessorByProcessingGroup("key-dates",
+                StreamingEventProcessor.class).orElseThrow();
         keyDates.shutDown();
         keyDates.resetTokens();
         keyDates.start();

@@ -125,8 +125,8 @@ class RebuildProjectionsTest extends EndToEndTest {
         assertThat(outcome.get("status").get("bulkReplayed").asBoolean()).as(rebuilt.body()).isTrue();
         List<String> reset = new ArrayList<>();
         outcome.get("reset").forEach(name -> reset.add(name.asString()));
-        // every processing group Axon has, whatever they are called: the contracts' among them
-        assertThat(reset).contains("contracts");
+        // every processor Axon has: the one of every projection (ProjectionsProcessor)
+        assertThat(reset).contains("projections");
         List<String> processors = new ArrayList<>();
         outcome.get("status").get("processors").forEach(p -> processors.add(p.get("name").asString()));
         assertThat(reset).containsExactlyInAnyOrderElementsOf(processors);

@@ -100,11 +100,12 @@ public class PlatformAutoConfiguration {
      * The count is only used when a processor's tokens are first created: an existing database keeps the segments it
      * has.
      *
-     * <p>A segment with nothing to handle (the procurements' processor while only contracts are written) stores the
-     * position it has read up to once {@code tracker.projections.idle-position-interval} (1 s; Axon's 5 s under
-     * {@code axon-defaults}) has passed since it last stored one. Its stored position is what the status reports, so
-     * with Axon's 5 s such a processor showed thousands of events behind under a steady write load, and "caught up"
-     * up to 5 s late, while it had nothing to do; the cost is one token update a second per idle segment.
+     * <p>A segment with nothing to handle (with a processor per projection, the procurements' processor while only
+     * contracts are written; or a segment none of whose aggregates is being written) stores the position it has read
+     * up to once {@code tracker.projections.idle-position-interval} (1 s; Axon's 5 s under {@code axon-defaults}) has
+     * passed since it last stored one. Its stored position is what the status reports, so with Axon's 5 s such a
+     * processor showed thousands of events behind under a steady write load, and "caught up" up to 5 s late, while it
+     * had nothing to do; the cost is one token update a second per idle segment.
      */
     @Bean
     ConfigurerModule pooledStreamingProcessors(@Value("${tracker.projections.segments:2}") int segments,

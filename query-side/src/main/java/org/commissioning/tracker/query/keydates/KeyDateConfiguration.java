@@ -8,8 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The key-dates processor handles events in batches (a contract is recomputed once per batch, in one transaction),
- * ({@code tracker.key-dates.batch-size}, default 200; one under {@code tracker.performance.axon-defaults=true}),
+ * With a processor per projection ({@code tracker.projections.shared-processor=false}; by default one processor handles
+ * every projection, see {@code ProjectionsProcessor}), the key-dates processor handles events in batches (a contract
+ * is recomputed once per batch, in one transaction), ({@code tracker.key-dates.batch-size}, default 200; one under
+ * {@code tracker.performance.axon-defaults=true}),
  * and keeping the horizon ahead of today is a scheduled task ({@link KeyDateHorizon#keepAhead()}).
  */
 @Configuration(proxyBeanMethods = false)
