@@ -26,9 +26,10 @@ class ProjectionsProcessor {
     static final String NAME = "projections";
 
     @Bean
-    ConfigurerModule oneProcessorForEveryProjection(@Value("${tracker.projections.shared-processor:true}") boolean shared,
-                                          @Value("${tracker.projections.batch-size:200}") int batchSize,
-                                          PerformanceProperties performance) {
+    ConfigurerModule oneProcessorForEveryProjection(
+            @Value("${tracker.projections.shared-processor:true}") boolean shared,
+            @Value("${tracker.projections.batch-size:200}") int batchSize,
+            PerformanceProperties performance) {
         if (!shared || performance.axonDefaults()) {
             return configurer -> { };
         }
