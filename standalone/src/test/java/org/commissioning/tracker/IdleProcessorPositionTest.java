@@ -23,11 +23,8 @@ class IdleProcessorPositionTest extends EndToEndTest {
 
     @Test
     void theStatusIsCaughtUpWithinAboutASecondOfAWriteOnlySomeProcessorsHandle() {
-        List<String> processors = new ArrayList<>();
-        api.as(TestUsers.ADMIN).get("/api/admin/projections").json().get("processors")
-                .forEach(processor -> processors.add(processor.get("name").asString()));
-        assertThat(processors).as("a processor per projection").containsExactlyInAnyOrder("contracts", "key-dates",
-                "procurements");
+        assertThat(PauseProjectionsTest.processorNames(api.as(TestUsers.ADMIN).get("/api/admin/projections").json()))
+                .as("a processor per projection").containsExactlyInAnyOrder("contracts", "key-dates", "procurements");
         List<Duration> waits = new ArrayList<>();
         for (int round = 1; round <= 3; round++) {
             // a contract's registration: the contracts' and key dates' processors store their position as they handle

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.commissioning.tracker.platform.testing.ApiClient.Response;
@@ -125,6 +127,13 @@ class PauseProjectionsTest extends EndToEndTest {
         assertThat(status.get("processors").size()).as(status.toString()).isPositive();
         status.get("processors").forEach(processor ->
                 assertThat(processor.get("running").asBoolean()).as(processor.toString()).isEqualTo(running));
+    }
+
+    /** The names of the processors a status lists, in its order. */
+    static List<String> processorNames(JsonNode status) {
+        List<String> names = new ArrayList<>();
+        status.get("processors").forEach(processor -> names.add(processor.get("name").asString()));
+        return names;
     }
 
     static long slowestPosition(JsonNode status) {

@@ -127,9 +127,8 @@ class RebuildProjectionsTest extends EndToEndTest {
         outcome.get("reset").forEach(name -> reset.add(name.asString()));
         // every processor Axon has: the one of every projection (ProjectionsProcessor)
         assertThat(reset).contains("projections");
-        List<String> processors = new ArrayList<>();
-        outcome.get("status").get("processors").forEach(p -> processors.add(p.get("name").asString()));
-        assertThat(reset).containsExactlyInAnyOrderElementsOf(processors);
+        assertThat(reset)
+                .containsExactlyInAnyOrderElementsOf(PauseProjectionsTest.processorNames(outcome.get("status")));
         outcome.get("status").get("processors").forEach(processor -> {
             assertThat(processor.get("caughtUp").asBoolean()).as(processor.toString()).isTrue();
             assertThat(processor.get("position").asLong()).isGreaterThanOrEqualTo(outcome.get("headAtStart").asLong());

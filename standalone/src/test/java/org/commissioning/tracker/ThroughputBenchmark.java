@@ -22,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.commissioning.tracker.platform.testing.TestUsers;
 import org.commissioning.tracker.query.admin.Projections;
@@ -109,10 +108,8 @@ class ThroughputBenchmark {
 
             rebuildAll(projections, events, report);
             rebuildAllByProcessors(projections, processors, events, report);
-            for (EventProcessor processor : processing.eventProcessors().values()) {
-                if (processor instanceof StreamingEventProcessor streaming) {
-                    rebuildAlone(projections, processing, streaming, events, report);
-                }
+            for (StreamingEventProcessor processor : processors) {
+                rebuildAlone(projections, processing, processor, events, report);
             }
             assertThat(jdbc.queryForObject("select count(*) from contract_event_view", Long.class)).isEqualTo(events);
             assertThat(jdbc.queryForObject("select count(*) from contract_register", Long.class))
